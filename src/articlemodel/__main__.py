@@ -1,0 +1,5 @@
+"""``python -m articlemodel``: the command-line interface."""
+
+from articlemodel.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,169 @@
+"""Segmentation: sentences and tokens with offsets, over the parts the layout found.
+
+Sentences end at ``. ! ? …`` (with any closing quotes and brackets) before white space and a
+capital, digit, quote mark or bracket, except after an abbreviation that does not end a sentence
+(``Gen.``, ``Jan.``, ``No.``, ``St.``: ``lexicons/abbreviations.txt``), a single initial
+(``John F. Kennedy``) or a dotted initialism (``U.S.``, ``U.N.``). Paragraph breaks always end a
+sentence. The dateline is not part of the first sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from articlemodel.layout import Layout
+from articlemodel.lexicons import load_set
+
+__all__ = ["Document", "Region", "Sentence", "Token", "segment", "tokenize"]
+
+RegionKind = Literal["headline", "standfirst", "body"]
+
+# Where a sentence may end: terminal marks, closing quotes or brackets, then white space and
+# the start of the next sentence. Keep in sync with _STARTS_SENTENCE_PATTERN in layout.py.
+_BOUNDARY_PATTERN = regex.compile(
+    r"""(?P<mark>[.!?…]++)["'”’»)\]]*+(?=[ \t\u00a0\r\n]++[\p{Lu}\p{Nd}"“‘'«(\[])"""
+)
+# The word before a period, to tell abbreviations from sentence ends.
+_WORD_BEFORE_PATTERN = regex.compile(r"(?:^|(?<=[^\p{L}\p{M}.]))(?P<word>[\p{L}\p{M}.]+)\.$")
+_INITIALISM_PATTERN = regex.compile(r"^(?:\p{L}\.)+\p{L}$|^\p{Lu}$")
+_TOKEN_PATTERN = regex.compile(
+    r"""
+    (?:\p{Lu}\.){2,}                                    # initialisms: U.S., U.N.
+    |\p{Nd}++(?:[.,:/]\p{Nd}++)*+%?                    # numbers: 1,500  3.5  12:30  6/4/2018
+    |[\p{L}\p{M}\p{Nd}]++(?:['’\-][\p{L}\p{M}\p{Nd}]++)*+  # words: al-Zor, don't, IS-held
+    |\S                                                 # anything else, one character
+    """,
+    regex.VERBOSE,
+)
+_ABBREVIATIONS = load_set("abbreviations.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: a word, number, initialism or other single character."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A run of text the extractors read: the headline, the standfirst or a body paragraph."""
+
+    kind: RegionKind
+    start: int
+    end: int
+    paragraph: int | None
+    """Index into Layout.paragraphs for body paragraphs, else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence, with the region it belongs to."""
+
+    text: str
+    start: int
+    end: int
+    region: RegionKind
+    paragraph: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The text with its layout and segmentation: what every extractor is handed."""
+
+    text: str
+    layout: Layout
+    regions: tuple[Region, ...]
+    sentences: tuple[Sentence, ...]
+    _paragraph_starts: tuple[int, ...] = field(repr=False)
+    _sentence_starts: tuple[int, ...] = field(repr=False)
+
+    def paragraph_index(self, offset: int) -> int | None:
+        """The index of the body paragraph holding ``offset``, or None."""
+        paragraphs = self.layout.paragraphs
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset < paragraphs[i].end:
+            return i
+        return None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding ``offset``, or None."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[start:end]``, with offsets into ``text``.
+
+    Example:
+        >>> [t.text for t in tokenize("The U.S.-backed SDF's 1,500 fighters.")]
+        ['The', 'U.S.', '-', 'backed', 'SDF', "'", 's', '1,500', 'fighters', '.']
+    """
+    stop = len(text) if end is None else end
+    return [
+        Token(m.group(), m.start(), m.end()) for m in _TOKEN_PATTERN.finditer(text, start, stop)
+    ]
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    """Whether the period at ``text[period]`` closes an abbreviation rather than a sentence."""
+    match = _WORD_BEFORE_PATTERN.search(text, max(0, period - 20), period + 1)
+    if match is None:
+        return False
+    word = match["word"]
+    if _INITIALISM_PATTERN.match(word):
+        return True
+    return word.lower() in _ABBREVIATIONS and word[0].isupper()
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    sentence_start = start
+    for match in _BOUNDARY_PATTERN.finditer(text, start, end):
+        marks = match["mark"]
+        if marks == "." and _is_abbreviation(text, match.start("mark")):
+            continue
+        spans.append((sentence_start, match.end()))
+        sentence_start = match.end()
+        while sentence_start < end and text[sentence_start].isspace():
+            sentence_start += 1
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return spans
+
+
+def segment(text: str, layout: Layout) -> Document:
+    """Split the headline, standfirst and body paragraphs of ``text`` into sentences."""
+    regions: list[Region] = []
+    if layout.headline is not None:
+        regions.append(Region("headline", layout.headline.start, layout.headline.end, None))
+    if layout.standfirst is not None:
+        regions.append(Region("standfirst", layout.standfirst.start, layout.standfirst.end, None))
+    for i, paragraph in enumerate(layout.paragraphs):
+        start = paragraph.start
+        if i == 0 and layout.dateline is not None and layout.dateline.mention.start == start:
+            start = layout.dateline.mention.end
+            while start < paragraph.end and text[start].isspace():
+                start += 1
+        regions.append(Region("body", start, paragraph.end, i))
+    sentences = tuple(
+        Sentence(text[s:e], s, e, region.kind, region.paragraph)
+        for region in regions
+        for s, e in _split_sentences(text, region.start, region.end)
+    )
+    return Document(
+        text=text,
+        layout=layout,
+        regions=tuple(regions),
+        sentences=sentences,
+        _paragraph_starts=tuple(p.start for p in layout.paragraphs),
+        _sentence_starts=tuple(s.start for s in sentences),
+    )

@@ -1,0 +1,38 @@
+"""Typed tunables, in one place.
+
+Every threshold a rule uses is a named constant here, so a change of policy is one edit and
+the tests can name what they exercise.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Version of the Article JSON layout; bumped when a field changes meaning or shape.
+SCHEMA_VERSION: Final = "1.0"
+
+# --- input -------------------------------------------------------------------------------
+#: Largest text parse_article accepts, in characters (about 50 MB of ASCII).
+MAX_TEXT_CHARS: Final = 50_000_000
+
+# --- layout ------------------------------------------------------------------------------
+#: A headline is at most this many characters ...
+MAX_HEADLINE_CHARS: Final = 300
+#: ... and this many words.
+MAX_HEADLINE_WORDS: Final = 30
+#: A dateline opens one of the first this-many paragraphs after the headline.
+MAX_DATELINE_PARAGRAPH: Final = 3
+#: A dateline's place is at most this many characters.
+MAX_DATELINE_PLACE_CHARS: Final = 60
+#: A standfirst is at most this many paragraphs between the headline and the dateline.
+MAX_STANDFIRST_PARAGRAPHS: Final = 2
+#: A line of more than this many characters is never a credit line.
+MAX_CREDIT_CHARS: Final = 400
+
+# --- dates -------------------------------------------------------------------------------
+#: Read ``06/04/2018`` as 6 April (True) or 4 June (False, the US convention of wire copy).
+DAY_FIRST: Final = False
+
+# --- quotes ------------------------------------------------------------------------------
+#: A direct quote longer than this many characters is cut at its paragraph's end.
+MAX_QUOTE_CHARS: Final = 5_000
