@@ -76,7 +76,7 @@ _MIXED_PLACE_RE = (
 )
 # ", Afghanistan" / ", D.C." / ", Calif.": a region after the place, not a month.
 _REGION_RE = rf"(?:,[ \t\u00a0]*(?!{_MONTH_RE}\b)\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ \t\u00a0]+\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,2}})"
-_SOURCE_RE = r"\((?P<source>\p{Lu}[^()\n]{0,40}?)\)"
+_SOURCE_RE = r"\((?P<source>[\p{L}\p{Nd}][^()\n]{0,40}?)\)"
 _SEPARATOR_RE = r"(?P<sep>-{1,2}|[–—―]|:)"
 
 _DATELINE_PATTERN = regex.compile(
