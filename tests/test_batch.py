@@ -22,7 +22,10 @@ AFP = (
     "Talks resume in Geneva\n\nGENEVA (AFP) - Negotiators returned to the table on Tuesday, "
     '"We are hopeful," a senior diplomat told reporters.\n'
 )
-BBC = "Rail strike called off\n\nUnions have called off next week's rail strike, the BBC understands.\n"
+BBC = (
+    "Rail strike called off\n\n"
+    "Unions have called off next week's rail strike, the BBC understands.\n"
+)
 TEXTS = [WIRE, AFP, BBC]
 
 # Records that must fail, each with a piece of its error message; the run goes on past them.
@@ -49,7 +52,7 @@ def test_results_come_back_in_input_order(workers: int) -> None:
     results = list(parse_many(records, workers=workers, chunk_size=3))
     assert [r.index for r in results] == list(range(50))
     assert [r.id for r in results] == [f"a{i}" for i in range(50)]
-    for result, record in zip(results, records):
+    for result, record in zip(results, records, strict=True):
         assert result.ok
         assert result.article is not None
         assert result.article.text == record["text"]

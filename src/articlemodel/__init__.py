@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from articlemodel.batch import BatchResult, parse_many
 from articlemodel.errors import (
     ArticleFileError,
     ArticlemodelError,
@@ -39,6 +40,7 @@ __all__ = [
     "Article",
     "ArticleFileError",
     "ArticlemodelError",
+    "BatchResult",
     "Credit",
     "DateExpression",
     "Dateline",
@@ -53,6 +55,7 @@ __all__ = [
     "__version__",
     "load_article",
     "parse_article",
+    "parse_many",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
