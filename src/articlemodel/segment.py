@@ -105,7 +105,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
     Example:
         >>> [t.text for t in tokenize("The U.S.-backed SDF's 1,500 fighters.")]
-        ['The', 'U.S.', '-', 'backed', 'SDF', "'", 's', '1,500', 'fighters', '.']
+        ['The', 'U.S.', '-', 'backed', "SDF's", '1,500', 'fighters', '.']
     """
     stop = len(text) if end is None else end
     return [
