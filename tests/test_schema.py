@@ -28,3 +28,18 @@ def test_every_field_is_described() -> None:
         if "description" not in spec
     ]
     assert undocumented == []
+
+
+def test_model_reference_names_every_field() -> None:
+    import articlemodel.models as models
+
+    doc = (SCHEMA.parent / "models.md").read_text(encoding="utf-8")
+    missing = []
+    for name in models.__all__:
+        section = doc.split(f"## {name}\n", 1)
+        if len(section) < 2:
+            missing.append(name)
+            continue
+        body = section[1].split("\n## ", 1)[0]
+        missing += [f"{name}.{f}" for f in getattr(models, name).model_fields if f"`{f}`" not in body]
+    assert missing == []
