@@ -17,7 +17,9 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -166,6 +168,22 @@ def _progress(done: int, total: int | None, elapsed: float) -> str:
     return line
 
 
+@contextlib.contextmanager
+def _deferred_interrupt() -> Iterator[None]:
+    """Hold a Ctrl-C (SIGINT) that arrives inside the block until the block is done."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
     _check_inputs(args.inputs)
     workers: int = args.workers or len(os.sched_getaffinity(0))
@@ -199,9 +217,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                 else:
                     failed += 1
                     stream, text = errors, error_line(record_id, payload, source=source, line=line)
-                # One write and a flush per record: an interrupted run leaves whole lines.
-                stream.write(text.encode("utf-8") + b"\n")
-                stream.flush()
+                # One write and a flush per record, Ctrl-C held off meanwhile: an interrupted
+                # run leaves whole lines.
+                with _deferred_interrupt():
+                    stream.write(text.encode("utf-8") + b"\n")
+                    stream.flush()
                 now = time.perf_counter()
                 if show_progress and now - last_drawn >= PROGRESS_INTERVAL:
                     last_drawn = now
