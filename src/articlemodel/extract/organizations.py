@@ -1,13 +1,883 @@
-"""Organizations (placeholder until the organizations extractor lands)."""
+"""Organizations: names, acronyms and kinds, with every mention linked.
+
+The extractor finds organization names in six ways, tried in this order (earlier rules win
+where spans overlap), then links every later mention of any name it found:
+
+1. ``acronym``: acronym definitions in the manner of Schwartz & Hearst (2003), "A simple
+   algorithm for identifying abbreviation definitions in biomedical text": ``Long Form (SF)``
+   and ``SF (Long Form)``. The long form is the shortest word-initial match of the short
+   form's characters read right to left; it counts as an organization when it holds an
+   organization noun, is a known organization, or is a capitalized name that does not end in
+   a non-organization noun (``Joint Strike Fighter (JSF)``).
+2. ``dateline``: the outlet named in the dateline, ``LONDON (Reuters) -``.
+3. ``sports``: team names in results and standings lines of team-sport reports
+   (``SOCCER - ...`` headlines, ``Bayern Munich 2 Hamburg 1``), as in CoNLL-2003.
+4. ``coalition``: ``the US-led coalition``, ``the international coalition forces`` and a
+   capitalized ``Coalition`` are one coalition.
+5. ``pattern``: capitalized sequences headed by an organization noun (``lexicons/org_heads.json``:
+   Forces, Ministry, Party, Bank, ...), with an ``of`` tail (``Ministry of Defence``); a leading
+   nationality adjective gives the country (``lexicons/demonyms.json``).
+6. ``media``: a name with a number before ``reported``/``said`` or after ``told``
+   (``Kurdistan 24 reported``).
+
+Last, one scan links every mention of the names found and of well-known organizations
+(``lexicons/org_known.json``, ``lexicons/media_outlets.txt``): acronyms inside hyphenated words
+(``IS-held``), in brackets (``[IS]``) and before a possessive (``SDF's``); a lower-case
+``Iraqi army`` for a found ``Iraqi Army``; headlines in capitals case-insensitively.
+
+Precision rules: headlines in title case or capitals never create names by pattern;
+sentence-initial words that are common words are not part of names; a single capitalized
+word after another capitalized word is not a known organization (``Gerald Ford``).
+"""
 
 from __future__ import annotations
 
-from articlemodel.models import Organization
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+import regex
+
+from articlemodel import settings
+from articlemodel.lexicons import load_json, load_lines, load_set, register_cache
+from articlemodel.models import Mention, Organization, OrganizationKind
 from articlemodel.segment import Document
 
 __all__ = ["extract_organizations"]
 
+# --- small closed sets -------------------------------------------------------------------
+
+# Words that open sentences without being part of a name: "The Army said", "But Iraqi ...".
+_OPENERS = frozenset(
+    "A About According After Also Although An And Another Any As At Because Before Both But By "
+    "Despite During Each Earlier Every For From Her His How However If In Its Last Later Many "
+    "Meanwhile More Most My Next No Now Of On Once One Only Or Other Our Over Several She Since "
+    "Some Such That The Their Then There These They This Those Though Thus Today Tomorrow "
+    "Two Under Unlike Until When Where While Who Why With Within Without Yesterday".split()
+)
+# Words that name a role, not an organization: they end an organization name's "of" tail and
+# never start one ("Bank of England Governor Mark Carney").
+_TITLES = frozenset(
+    "Adviser Ambassador Chairman Chairwoman Chancellor Chief Commander Commissioner Deputy "
+    "Director Envoy Governor Head Inspector Leader Mayor Minister Official President Prime "
+    "Secretary Senator Speaker Spokesman Spokesperson Spokeswoman".split()
+)
+# Lower-case words allowed inside a name: "Ministry of Foreign Affairs", "Bank of the West".
+_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "du", "des", "del", "la", "le", "on", "in"})
+# Connectors a name may run back over from its head noun ("Bank of America Corporation").
+_BACK_CONNECTORS = frozenset({"of", "for", "the", "&", "de", "du", "des", "del", "la", "le"})
+_TAIL_STARTS = frozenset({"of", "for", "on"})
+# English words that are also acronyms: not matched as acronyms in text set in capitals.
+_CAPS_WORDS = frozenset(
+    "a aid am an as at be by can do fed go he i if in is it its me my no of on or so to up us "
+    "we who".split()
+)
+# Organization heads that may follow a nationality adjective in lower case and still be the
+# same organization ("the Iraqi army" = "the Iraqi Army").
+_LOWERCASE_HEADS = frozenset({"Army", "Navy", "Force", "Guard", "Marines", "Police", "Coast"})
+# Abbreviations whose period belongs to the word ("Apple Inc.", "Ford Motor Co.").
+_KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr", "St"})
+# Names with an organization noun that are places ("the Soviet Union").
+_NOT_ORGANIZATIONS = frozenset({"Soviet Union", "Union Territory", "Union Square"})
+
+# --- patterns ----------------------------------------------------------------------------
+
+# A word: letters and digits, with inner periods, ampersands, apostrophes and hyphens
+# ("U.S.", "AT&T", "McDonald's", "IS-held"), and a trailing period that may be an
+# abbreviation's (decided in _words).
+_WORD_PATTERN = regex.compile(
+    r"[\p{L}\p{M}\p{Nd}]++(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
+)
+# A possessive ending: "SDF's", "Iraq’s".
+_POSSESSIVE_RE = r"['’]s$"
+_POSSESSIVE_PATTERN = regex.compile(_POSSESSIVE_RE)
+# What may stand between two words of one name: one run of spaces, or a plural possessive
+# apostrophe before it ("Kurdistan Workers' Party").
+_NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}")
+# An acronym in brackets: "(SDF)", "(CJTF-OIR)", "(ISIL)", "(Ukrenergo)" is not one.
+_SHORT_FORM_RE = r"(?P<sf>[\p{L}\p{Nd}][\p{L}\p{Nd}&./\-]{1,11})"
+_PAREN_SHORT_FORM_PATTERN = regex.compile(rf"\([ ]?{_SHORT_FORM_RE}[ ]?\)")
+# "SF (Long Form)": a short form, then a bracketed long form of two words or more.
+_SHORT_THEN_LONG_PATTERN = regex.compile(
+    rf"(?<![\p{{L}}\p{{Nd}}]){_SHORT_FORM_RE}[ ]\((?P<lf>[^()\n]{{3,120}}?)\)"
+)
+# Where a long form cannot reach back over: sentence ends, brackets, semicolons, colons.
+_LONG_FORM_STOP_PATTERN = regex.compile(r"[()\[\];:!?\"“”\n]")
+_PIECE_PATTERN = regex.compile(r"\S++")
+# "the US-led coalition", "the international coalition forces", "coordinated Coalition strikes".
+_COALITION_PATTERN = regex.compile(
+    r"""
+    (?<![\p{L}\p{M}\p{Nd}\-])
+    (?P<span>
+      (?:(?P<leader>(?:\p{Lu}\.?){1,4}|\p{Lu}\p{Ll}+)[\-‐]led[ ]      # US-led, U.S.-led, Saudi-led
+        |(?:international|multinational|global|anti-[\p{L}\p{Nd}\-]+)[ ]
+      )?
+      (?P<word>coalition|Coalition)
+      (?:[ ](?P<forces>forces|troops|aircraft|warplanes|jets))?
+    )
+    (?![\p{L}\p{M}\p{Nd}])
+    """,
+    regex.VERBOSE,
+)
+# A media name with a number: "Kurdistan 24", "France 24", "Channel 4".
+_NUMBERED_NAME_RE = r"\p{Lu}[\p{L}\p{M}\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}\-]*+){0,3}[ ]\p{Nd}{1,3}"
+_MEDIA_CONTEXT_PATTERN = regex.compile(
+    rf"""
+    (?:(?:told|to|according[ ]to|interview[ ]with)[ ](?P<after>{_NUMBERED_NAME_RE})(?![\p{{L}}\p{{Nd}}])
+      |(?P<before>{_NUMBERED_NAME_RE})[ ](?:reported|reports|said|quoted|broadcast|aired|cited)\b
+    )
+    """,
+    regex.VERBOSE,
+)
+# A team-sport report: its headline starts "SOCCER -", "ICE HOCKEY -", "NBA -", ...
+_TEAM_SPORT_PATTERN = regex.compile(
+    r"^[ \t]*(?:SOCCER|FOOTBALL|BASKETBALL|BASEBALL|ICE[ ]HOCKEY|HOCKEY|RUGBY(?:[ ](?:UNION|LEAGUE))?"
+    r"|CRICKET|AMERICAN[ ]FOOTBALL|VOLLEYBALL|HANDBALL|WATER[ ]POLO|NFL|NBA|NHL|MLB)"
+    r"[ \t]*[-–—:]",
+    regex.VERSION1,
+)
+# A team name in a results line: capitalized words, at most four.
+_TEAM_RE = r"\p{Lu}[\p{L}\p{M}.'’\-]*+(?:[ ](?:\p{Lu}[\p{L}\p{M}.'’\-]*+|de|of|del))*+"
+# Scorers and minutes in brackets after a score: "2 (Scholl 23, Elber 60)".
+_SCORERS_RE = r"(?:[ ]\([^()\n]{0,300}\))?"
+_RESULT_PATTERN = regex.compile(
+    rf"""
+    (?:^|(?<=[,;:][ ]))
+    (?P<a>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}{_SCORERS_RE}
+    [ ](?:-[ ])?(?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}(?![\p{{L}}\p{{Nd}}.])
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+_STANDING_PATTERN = regex.compile(
+    rf"^(?P<a>{_TEAM_RE})(?:[ \t]+\p{{Nd}}{{1,3}}){{3,}}[ \t]*$", regex.MULTILINE
+)
+
+
+# --- lexicons ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """A well-known organization from the lexicon."""
+
+    key: str
+    name: str
+    kind: OrganizationKind
+    acronyms: tuple[str, ...]
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Everything the extractor needs from the data files, built once."""
+
+    heads: Mapping[str, OrganizationKind]
+    demonyms: Mapping[str, str]
+    countries: Mapping[str, str]
+    not_heads: frozenset[str]
+    known: Mapping[str, _Known]
+    # word tuple -> key of a known organization, indexed by first word, longest first
+    forms: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    # the same for casefolded words, for text set in capitals (acronyms left out)
+    caps_forms: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def _split_words(name: str) -> tuple[str, ...]:
+    return tuple(_normal_word(m.group()) for m in _WORD_PATTERN.finditer(name))
+
+
+def _normal_word(word: str) -> str:
+    word = _POSSESSIVE_PATTERN.sub("", word)
+    if word.endswith(".") and word[:-1] in _KEEP_PERIOD:
+        return word[:-1]
+    return word
+
+
+def _index(pairs: Iterable[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    grouped: dict[str, dict[tuple[str, ...], str]] = {}
+    for words, key in pairs:
+        if words:
+            grouped.setdefault(words[0], {}).setdefault(words, key)
+    return {
+        first: tuple(sorted(forms.items(), key=lambda item: -len(item[0])))
+        for first, forms in grouped.items()
+    }
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    heads: dict[str, OrganizationKind] = dict(load_json("org_heads.json"))
+    demonyms: dict[str, str] = dict(load_json("demonyms.json"))
+    countries = _country_names()
+    known: dict[str, _Known] = {}
+    pairs: list[tuple[tuple[str, ...], str]] = []
+    caps_pairs: list[tuple[tuple[str, ...], str]] = []
+    for name, entry in load_json("org_known.json").items():
+        key = f"known:{name}"
+        acronyms = tuple(entry.get("acronyms", ()))
+        known[key] = _Known(key, name, entry["kind"], acronyms, entry.get("country"))
+        for form in (name, *entry.get("aliases", ())):
+            pairs.append((_split_words(form), key))
+            caps_pairs.append((_split_words(form.casefold()), key))
+        for acronym in acronyms:
+            pairs.append((_split_words(acronym), key))
+            if acronym.casefold() not in _CAPS_WORDS:
+                caps_pairs.append((_split_words(acronym.casefold()), key))
+    for name in load_lines("media_outlets.txt"):
+        key = f"media:{name}"
+        words = _split_words(name)
+        if not any(words == other for other, _ in pairs):
+            known[key] = _Known(key, name, "media", (), None)
+            pairs.append((words, key))
+            caps_pairs.append((_split_words(name.casefold()), key))
+    return _Lexicon(
+        heads=heads,
+        demonyms=demonyms,
+        countries=countries,
+        not_heads=load_set("org_not_heads.txt"),
+        known=known,
+        forms=_index(pairs),
+        caps_forms=_index(caps_pairs),
+    )
+
+
+def _country_names() -> dict[str, str]:
+    import pycountry  # noqa: PLC0415 - imported on first use only: it indexes on import
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.setdefault(value, country.alpha_2)
+    names.update({"US": "US", "U.S.": "US", "USA": "US", "America": "US", "UK": "GB",
+                  "U.K.": "GB", "Britain": "GB", "Russia": "RU", "Iran": "IR", "Syria": "SY",
+                  "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Vietnam": "VN",
+                  "Laos": "LA", "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ",
+                  "Moldova": "MD", "Palestine": "PS", "Kosovo": "XK", "Congo": "CD"})  # fmt: skip
+    return names
+
+
+register_cache(_lexicon.cache_clear)
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Word:
+    """A word of a region, with what the rules ask of it."""
+
+    text: str
+    start: int
+    end: int
+    key: str  # possessive and non-abbreviation period removed
+    key_end: int  # where the key ends in the text
+    capitalized: bool
+    sentence_initial: bool
+    gap_before: str  # the characters between the previous word and this one
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    words: tuple[_Word, ...]
+    caps: bool  # set in capitals: "SOCCER - JAPAN GET LUCKY WIN"
+    title: bool  # headline in title case: "Rebels Seize Town Near Border"
+
+
+def _words(text: str, start: int, end: int, sentence_starts: frozenset[int]) -> list[_Word]:
+    words: list[_Word] = []
+    previous_end = start
+    for match in _WORD_PATTERN.finditer(text, start, end):
+        word = match.group()
+        w_start, w_end = match.span()
+        if word.endswith(".") and "." not in word[:-1] and word[:-1] not in _KEEP_PERIOD:
+            word, w_end = word[:-1], w_end - 1
+        key = word
+        possessive = _POSSESSIVE_PATTERN.search(key)
+        if possessive is not None:
+            key = key[: possessive.start()]
+        key_end = w_start + len(key)
+        if key.endswith(".") and key[:-1] in _KEEP_PERIOD:
+            key = key[:-1]
+        gap = text[previous_end:w_start]
+        initial = w_start in sentence_starts or (
+            bool(words) is False and w_start == start
+        ) or (gap.strip() != "" and _opens_sentence(text, start, w_start, sentence_starts))
+        words.append(
+            _Word(word, w_start, w_end, key, key_end, key[:1].isupper(), initial, gap)
+        )
+        previous_end = w_end
+    return words
+
+
+def _opens_sentence(text: str, region_start: int, offset: int, sentence_starts: frozenset[int]) -> bool:
+    """Whether only quote marks or brackets stand between a sentence start and ``offset``."""
+    i = offset
+    while i > region_start and text[i - 1] in "\"'“‘«([—–- ":
+        i -= 1
+        if i in sentence_starts:
+            return True
+    return i == region_start
+
+
+def _regions(doc: Document) -> list[_Region]:
+    text = doc.text
+    sentence_starts = frozenset(s.start for s in doc.sentences)
+    regions = []
+    for region in doc.regions:
+        words = _words(text, region.start, region.end, sentence_starts)
+        if not words:
+            continue
+        letters = [c for c in text[region.start : region.end] if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper())
+        caps = len(letters) >= 4 and upper >= settings.ORG_CAPS_RATIO * len(letters)
+        long_words = [w for w in words if len(w.key) > 3 and w.key.isalpha()]
+        title = (
+            not caps
+            and region.kind != "body" or (len(words) <= settings.ORG_SUBHEAD_WORDS
+                                          and not text[region.start:region.end].rstrip().endswith((".", "”", '"')))
+        ) and len(long_words) >= 3 and sum(w.capitalized for w in long_words) >= 0.8 * len(long_words)
+        regions.append(_Region(tuple(words), caps, bool(title)))
+    return regions
+
+
+# --- candidates --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Entity:
+    key: str
+    kind: OrganizationKind | None = None
+    country: str | None = None
+    acronym: str | None = None
+    canonical: str | None = None  # the lexicon's name, used when the text gives only acronyms
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _State:
+    """What the rules have found so far in one article."""
+
+    text: str
+    taken: bytearray
+    entities: dict[str, _Entity] = field(default_factory=dict)
+    forms: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    def free(self, start: int, end: int) -> bool:
+        return start < end and self.taken.find(1, start, end) < 0
+
+    def add(
+        self,
+        key: str,
+        start: int,
+        end: int,
+        *,
+        kind: OrganizationKind | None = None,
+        country: str | None = None,
+        register: bool = True,
+    ) -> bool:
+        """Record a mention of ``key`` at ``start:end`` unless the span is taken."""
+        if not self.free(start, end):
+            return False
+        self.taken[start:end] = b"\x01" * (end - start)
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = self.entities[key] = _Entity(key)
+            known = _lexicon().known.get(key)
+            if known is not None:
+                entity.kind, entity.country, entity.canonical = known.kind, known.country, known.name
+        entity.kind = entity.kind or kind
+        entity.country = entity.country or country
+        entity.mentions.append((start, end))
+        if register:
+            self.forms.setdefault(_split_words(self.text[start:end]), key)
+        return True
+
+
+def _known_key(name: str) -> str | None:
+    """The lexicon key of ``name`` when it is a known organization's name, alias or acronym."""
+    words = _split_words(name)
+    for form, key in _lexicon().forms.get(words[0] if words else "", ()):
+        if form == words:
+            return key
+    return None
+
+
+def _head_kind(words: tuple[str, ...]) -> OrganizationKind | None:
+    """The kind an organization noun gives: the last one before any ``of`` tail."""
+    heads = _lexicon().heads
+    cut = next((i for i, w in enumerate(words) if w in _TAIL_STARTS and i > 0), len(words))
+    for word in reversed(words[:cut]):
+        if word in heads:
+            return heads[word]
+    for word in reversed(words):
+        if word in heads:
+            return heads[word]
+    return None
+
+
+def _country(words: tuple[str, ...]) -> str | None:
+    lexicon = _lexicon()
+    for n in (2, 1):
+        lead = " ".join(words[:n])
+        if len(words) > n - 1 and lead in lexicon.demonyms:
+            return lexicon.demonyms[lead]
+        if len(words) > n - 1 and lead in lexicon.countries:
+            return lexicon.countries[lead]
+    return None
+
+
+# Rule 1: acronym definitions (Schwartz & Hearst 2003).
+
+
+def _long_form_start(short: str, long: str) -> int | None:
+    """Where the shortest long form for ``short`` starts in ``long``, or None.
+
+    Schwartz & Hearst: match the short form's letters and digits right to left against
+    ``long``; each must occur in order, the first at the start of a word.
+    """
+    s = len(short) - 1
+    i = len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    return i + 1
+
+
+def _is_short_form(short: str) -> bool:
+    upper = sum(c.isupper() for c in short)
+    letters = sum(c.isalpha() for c in short)
+    return short[0].isalnum() and upper >= 2 and upper * 2 >= letters and len(short) <= 12
+
+
+def _long_form_ok(words: tuple[str, ...], raw: str) -> bool:
+    """A capitalized name: every word capitalized or a connector, no commas."""
+    if not words or "," in raw or not words[0][:1].isupper() or len(words) > 12:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS or w.startswith(("al-", "el-")) for w in words)
+
+
+def _definition_key(long_words: tuple[str, ...], long: str, short: str) -> tuple[str, OrganizationKind | None] | None:
+    """The key and kind of an acronym definition that names an organization, else None."""
+    lexicon = _lexicon()
+    known = _known_key(long) or _known_key(short)
+    if known is not None:
+        return known, None
+    kind = _head_kind(long_words)
+    if kind is not None:
+        return f"name:{' '.join(long_words)}", kind
+    if len(long_words) >= 2 and long_words[-1] not in lexicon.not_heads and short.isupper():
+        if settings.ORG_ACCEPT_HEADLESS_ACRONYMS:
+            return f"name:{' '.join(long_words)}", None
+    return None
+
+
+def _acronym_definitions(state: _State, doc: Document) -> None:
+    text = state.text
+    for region in doc.regions:
+        for match in _PAREN_SHORT_FORM_PATTERN.finditer(text, region.start, region.end):
+            short = match["sf"]
+            if not _is_short_form(short):
+                continue
+            # the long form reaches back at most min(|SF| + 5, 2 |SF|) words, within the clause
+            n_words = min(len(short) + 5, 2 * len(short))
+            sentence = doc.sentence_at(match.start())
+            lo = max(region.start, match.start() - 25 * n_words)
+            if sentence is not None:
+                lo = max(lo, sentence.start)
+            for stop in _LONG_FORM_STOP_PATTERN.finditer(text, lo, match.start()):
+                lo = stop.end()
+            pieces = list(_PIECE_PATTERN.finditer(text, lo, match.start()))
+            if not pieces:
+                continue
+            window_start = pieces[max(0, len(pieces) - n_words)].start()
+            raw_window = text[window_start : pieces[-1].end()]
+            at = _long_form_start(short, raw_window)
+            if at is None:
+                continue
+            l_start = window_start + at
+            l_end = window_start + len(raw_window)
+            long = text[l_start:l_end]
+            long_words = _split_words(long)
+            if not _long_form_ok(long_words, long):
+                continue
+            found = _definition_key(long_words, long, short)
+            if found is None:
+                continue
+            key, kind = found
+            if state.add(key, l_start, l_end, kind=kind, country=_country(long_words)):
+                state.entities[key].acronym = state.entities[key].acronym or short
+            s_start = match.start("sf")
+            state.add(key, s_start, s_start + len(short), kind=kind)
+            state.forms.setdefault(_split_words(short), key)
+        for match in _SHORT_THEN_LONG_PATTERN.finditer(text, region.start, region.end):
+            short, long = match["sf"], match["lf"].strip()
+            if not _is_short_form(short) or long.startswith(("the ", "The ")):
+                continue
+            if _long_form_start(short, long) != 0 or len(long.split()) < 2:
+                continue
+            long_words = _split_words(long)
+            if not _long_form_ok(long_words, long):
+                continue
+            found = _definition_key(long_words, long, short)
+            if found is None:
+                continue
+            key, kind = found
+            s_start = match.start("sf")
+            l_start = match.start("lf") + (len(match["lf"]) - len(match["lf"].lstrip()))
+            if state.add(key, s_start, s_start + len(short), kind=kind):
+                state.entities[key].acronym = state.entities[key].acronym or short
+            state.add(key, l_start, l_start + len(long), kind=kind, country=_country(long_words))
+            state.forms.setdefault(_split_words(short), key)
+
+
+# Rule 2: the dateline's outlet.
+
+
+def _dateline_source(state: _State, doc: Document) -> None:
+    dateline = doc.layout.dateline
+    if dateline is None or not dateline.source:
+        return
+    source = dateline.source
+    at = dateline.mention.text.find(source)
+    if at < 0 or not source[:1].isupper():
+        return
+    start = dateline.mention.start + at
+    key = _known_key(source) or f"name:{' '.join(_split_words(source))}"
+    state.add(key, start, start + len(source), kind="media")
+
+
+# Rule 3: teams in team-sport results.
+
+
+def _sports(state: _State, doc: Document) -> None:
+    text = state.text
+    headline = doc.layout.headline
+    first = headline if headline is not None else (doc.layout.paragraphs[0] if doc.layout.paragraphs else None)
+    if first is None or not _TEAM_SPORT_PATTERN.match(first.text):
+        return
+    countries = _lexicon().countries
+    for region in doc.regions:
+        if region.kind != "body":
+            continue
+        spans: list[tuple[int, int]] = []
+        for match in _RESULT_PATTERN.finditer(text, region.start, region.end):
+            spans += [match.span("a"), match.span("b")]
+        for match in _STANDING_PATTERN.finditer(text, region.start, region.end):
+            spans.append(match.span("a"))
+        for start, end in spans:
+            name = text[start:end]
+            if name in countries or name in _lexicon().demonyms or name.isupper() and len(name) > 4:
+                continue
+            key = _known_key(name) or f"name:{' '.join(_split_words(name))}"
+            state.add(key, start, end, kind="sports")
+
+
+# Rule 4: the coalition.
+
+
+def _coalition(state: _State, doc: Document) -> None:
+    text = state.text
+    sentence_starts = frozenset(s.start for s in doc.sentences)
+    for region in doc.regions:
+        for match in _COALITION_PATTERN.finditer(text, region.start, region.end):
+            word_start = match.start("word")
+            qualified = match.start("span") < word_start or match["forces"] is not None
+            if match["word"] == "coalition" and match.start("span") == word_start:
+                continue  # a bare lower-case "coalition" is a common noun
+            if match["word"] == "Coalition" and match.start("span") == word_start:
+                before = text[max(region.start, word_start - 40) : word_start]
+                # "Coalition" opening a sentence, or the head of a longer name ("National Coalition")
+                if word_start in sentence_starts or regex.search(r"\p{Lu}[\p{L}\p{M}]*[ ]$", before):
+                    continue
+            elif not qualified:
+                continue
+            country = None
+            if match["leader"]:
+                country = _country((match["leader"],))
+            state.add("coalition", match.start("span"), match.end("span"), kind="coalition", country=country)
+
+
+# Rule 5: names headed by an organization noun.
+
+
+def _patterns(state: _State, regions: list[_Region], lowercase: frozenset[str]) -> None:
+    for region in regions:
+        if region.caps or region.title:
+            continue
+        words = region.words
+        n = len(words)
+        i = 0
+        while i < n:
+            # a run: name words joined by single spaces and connectors
+            if not _name_word(words[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and _NAME_GAP_PATTERN.fullmatch(words[j].gap_before) and (
+                _name_word(words[j])
+                or (words[j].text in _CONNECTORS and j + 1 < n and _name_word(words[j + 1])
+                    and _NAME_GAP_PATTERN.fullmatch(words[j + 1].gap_before) is not None)
+                or (words[j].text.isdigit() and words[j - 1].capitalized)
+            ):
+                if words[j - 1].key != words[j - 1].text and words[j - 1].text[-2:] in ("'s", "’s"):
+                    break  # "Iraq's Defence Ministry": the possessive ends the run
+                j += 1
+            _names_in_run(state, words[i:j], lowercase)
+            i = j
+
+
+def _name_word(word: _Word) -> bool:
+    if not word.capitalized:
+        return word.key.startswith(("al-", "el-")) and len(word.key) > 3 and word.key[3:4].isupper()
+    if "-" in word.key:
+        # "US-backed", "Kurdish-led" are modifiers, "Mercedes-Benz" is a name
+        return word.key.rsplit("-", 1)[1][:1].isupper()
+    return True
+
+
+def _names_in_run(state: _State, run: list[_Word], lowercase: frozenset[str]) -> None:
+    lexicon = _lexicon()
+    heads = lexicon.heads
+    end = len(run)
+    h = end - 1
+    while h >= 0:
+        word = run[h]
+        if word.key not in heads or not word.capitalized:
+            h -= 1
+            continue
+        # the tail: "Ministry of Foreign Affairs", up to a title word
+        last = h
+        if h + 2 < end and run[h + 1].text in _TAIL_STARTS and h + 1 < end:
+            k = h + 1
+            while k + 1 < end and run[k + 1].key not in _TITLES and (
+                run[k + 1].capitalized or run[k + 1].text in _CONNECTORS or run[k + 1].text.isdigit()
+            ):
+                k += 1
+                if run[k].capitalized or run[k].text.isdigit():
+                    last = k
+        # the start: back over name words and "of"-like connectors
+        first = h
+        k = h - 1
+        while k >= 0:
+            w = run[k]
+            if w.key in _TITLES:
+                break
+            if w.text in _BACK_CONNECTORS:
+                if k == 0 or not run[k - 1].capitalized:
+                    break
+                k -= 1
+                continue
+            if w.text in _CONNECTORS:
+                break
+            if w.key != w.text and w.text[-2:] in ("'s", "’s"):
+                break
+            first = k
+            k -= 1
+        while first < h and run[first].text in _CONNECTORS:
+            first += 1
+        # a sentence-initial common word is not part of the name
+        while first < h and run[first].sentence_initial and (
+            run[first].key in _OPENERS or run[first].key.lower() in lowercase
+        ):
+            first += 1
+        if run[first].sentence_initial and run[first].key in _OPENERS:
+            first += 1
+        if first >= h and first > last - 0:
+            h = first - 1 if first <= h else h - 1
+            continue
+        if first == last:
+            h -= 1
+            continue
+        names = tuple(w.key for w in run[first : last + 1])
+        start, stop = run[first].start, run[last].key_end
+        name = state.text[start:stop]
+        if name in _NOT_ORGANIZATIONS or any(w in _TITLES for w in names):
+            h = first - 1
+            continue
+        country = _country(names)
+        key = _known_key(name)
+        if key is None and country is not None:
+            # "US Federal Reserve" is the Federal Reserve
+            skip = 2 if " ".join(names[:2]) in lexicon.demonyms else 1
+            key = _known_key(" ".join(names[skip:])) if len(names) > skip + 1 else None
+        key = key or f"name:{' '.join(names)}"
+        if state.add(key, start, stop, kind=_head_kind(names), country=country):
+            if country is not None and run[h].key in _LOWERCASE_HEADS and first < h:
+                lead = 2 if " ".join(names[:2]) in lexicon.demonyms else 1
+                if " ".join(names[:lead]) in lexicon.demonyms:
+                    lowered = names[:lead] + tuple(w.lower() for w in names[lead:])
+                    state.forms.setdefault(lowered, key)
+        h = first - 1
+
+
+# Rule 6: outlets in reporting contexts.
+
+
+def _media(state: _State, doc: Document) -> None:
+    text = state.text
+    for region in doc.regions:
+        for match in _MEDIA_CONTEXT_PATTERN.finditer(text, region.start, region.end):
+            group = "after" if match["after"] else "before"
+            start, end = match.span(group)
+            name = text[start:end]
+            words = _split_words(name)
+            if words and words[0] in _OPENERS:
+                continue
+            key = _known_key(name) or f"name:{' '.join(words)}"
+            state.add(key, start, end, kind="media")
+
+
+# --- linking -----------------------------------------------------------------------------
+
+
+def _link(state: _State, regions: list[_Region]) -> None:
+    """One scan over every word: the longest known form starting there is a mention."""
+    lexicon = _lexicon()
+    local = _index(state.forms.items())
+    local_caps = _index(
+        (tuple(w.casefold() for w in words), key)
+        for words, key in state.forms.items()
+        if not (len(words) == 1 and words[0].casefold() in _CAPS_WORDS)
+    )
+    for region in regions:
+        words = region.words
+        n = len(words)
+        for i, word in enumerate(words):
+            if region.caps:
+                first = word.key.casefold()
+                options = local_caps.get(first, ()) + lexicon.caps_forms.get(first, ())
+                keys = [w.key.casefold() for w in words[i : i + 10]]
+            else:
+                first = word.key
+                options = local.get(first, ()) + lexicon.forms.get(first, ())
+                keys = [w.key for w in words[i : i + 10]]
+            found = None
+            for form, key in options:
+                m = len(form)
+                if tuple(keys[:m]) == form and all(
+                    _NAME_GAP_PATTERN.fullmatch(words[i + k].gap_before) or words[i + k].gap_before in (" & ", "&", " ")
+                    for k in range(1, m)
+                ):
+                    if found is None or m > len(found[0]):
+                        found = (form, key)
+            if found is not None:
+                form, key = found
+                last = words[i + len(form) - 1]
+                if len(form) == 1 and not region.caps and not region.title and not _isolated(words, i):
+                    continue
+                state.add(key, word.start, last.key_end, register=False)
+                continue
+            # an acronym at the head of a hyphenated word: "IS-held", "SDF-led"
+            if "-" in word.key and not region.caps:
+                pieces = word.key.split("-")
+                offset = word.start
+                for piece in pieces:
+                    if piece and piece.isupper() and (piece,) in state.forms:
+                        if all(p == piece or not p[:1].isupper() for p in pieces):
+                            state.add(state.forms[(piece,)], offset, offset + len(piece), register=False)
+                    offset += len(piece) + 1
+        del n
+
+
+def _isolated(words: tuple[_Word, ...], i: int) -> bool:
+    """Whether a one-word name at ``words[i]`` stands apart from a longer capitalized name."""
+    word = words[i]
+    if word.key.isupper():
+        return True  # acronyms are distinctive
+    if i > 0:
+        previous = words[i - 1]
+        if (
+            previous.capitalized
+            and word.gap_before in (" ", "\u00a0")
+            and not (previous.sentence_initial and previous.key in _OPENERS)
+            and previous.key not in _lexicon().demonyms
+            and previous.key not in _lexicon().countries
+            and previous.key == previous.text
+        ):
+            return False  # "Gerald Ford", "Michael Dell"
+    return True
+
+
+# --- assembly ----------------------------------------------------------------------------
+
+
+def _organizations(state: _State) -> list[Organization]:
+    text = state.text
+    entities = sorted(
+        (e for e in state.entities.values() if e.mentions), key=lambda e: min(e.mentions)
+    )
+    result = []
+    for number, entity in enumerate(entities, start=1):
+        spans = sorted(entity.mentions)
+        surfaces: list[str] = []
+        for s, e in spans:
+            surface = text[s:e]
+            if surface not in surfaces:
+                surfaces.append(surface)
+        acronym = entity.acronym
+        known = _lexicon().known.get(entity.key)
+        if acronym is None and known is not None:
+            acronym = next((a for a in known.acronyms if a in surfaces), None)
+        full = [s for s in surfaces if s != acronym and not (s.isupper() and len(s) <= 6)]
+        if full:
+            name = max(full, key=lambda s: (len(s), sum(c.isupper() for c in s)))
+        elif entity.canonical is not None:
+            name = entity.canonical
+        else:
+            name = surfaces[0]
+        aliases = tuple(s for s in surfaces if s not in (name, acronym))
+        result.append(
+            Organization(
+                id=f"org{number}",
+                name=name,
+                acronym=acronym,
+                aliases=aliases,
+                kind=entity.kind or "other",
+                country=entity.country,
+                mentions=tuple(Mention(text=text[s:e], start=s, end=e) for s, e in spans),
+            )
+        )
+    return result
+
 
 def extract_organizations(doc: Document) -> list[Organization]:
-    """Every organization ``doc`` names, with all its mentions."""
-    return []
+    """Every organization ``doc`` names, with all its mentions.
+
+    Args:
+        doc: The segmented article.
+
+    Returns:
+        One Organization per organization, ids ``org1``, ``org2``, ... in order of first
+        mention; mentions in text order, never shared between organizations.
+
+    Example:
+        >>> from articlemodel.layout import parse_layout
+        >>> from articlemodel.segment import segment
+        >>> text = "The World Health Organization (WHO) said on Monday that WHO staff were safe."
+        >>> [(o.name, o.acronym, len(o.mentions)) for o in extract_organizations(segment(text, parse_layout(text)))]
+        [('World Health Organization', 'WHO', 3)]
+    """
+    text = doc.text
+    state = _State(text=text, taken=bytearray(len(text)))
+    regions = _regions(doc)
+    lowercase = frozenset(
+        w.key for region in regions for w in region.words if w.key[:1].islower()
+    )
+    _acronym_definitions(state, doc)
+    _dateline_source(state, doc)
+    _sports(state, doc)
+    _coalition(state, doc)
+    _patterns(state, regions, lowercase)
+    _media(state, doc)
+    _link(state, regions)
+    return _organizations(state)
