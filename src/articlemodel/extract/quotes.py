@@ -1,17 +1,1171 @@
-"""Quotes (placeholder until the quotes extractor lands)."""
+"""Quotes: direct, mixed and indirect speech, each with its cue and a resolved speaker.
+
+The method, in four passes over the regions the segmenter found (headline, standfirst, body
+paragraphs), all linear in the length of the text:
+
+1. Quote marks are paired by a one-pass state machine, double marks (``" “ ” „ « »``) first, then
+   single curly or straight marks in the stretches left over. A mark is read as opening or
+   closing from its neighbours (white space before an opening mark, none before a closing one),
+   so apostrophes (``don't``, ``partners’``, ``[IS’]``) never pair, an opening mark used to close
+   (``…forces,“ she added``) closes, and a quote left open at a paragraph's end continues only
+   when the next paragraph opens with a quote mark (the newspaper convention for quotes running
+   over several paragraphs). Nothing runs past ``settings.MAX_QUOTE_CHARS``.
+2. Each quoted span is attributed from its surroundings, textacy-style (Burrows' "cue + speaker
+   next to the quote" windows, as in textacy's ``direct_quotations``): after the closing mark
+   (``“Q,” X said`` / ``“Q,” said X`` / ``“Q,” X, a spokesperson for Y, said``) or before the
+   opening mark (``X said: “Q”`` / ``X told Reuters “Q”`` / ``X said in a statement that “Q”``).
+   A quote with paraphrase before it is not direct: it is a fragment of reported speech, and
+   turns the reported clause around it into a ``mixed`` quote; a fragment of one or two words
+   with no cue is a scare quote and is dropped. A quote with no attribution of its own takes the
+   attribution of the attributed quote beside it in the paragraph (``“Q1,” X said. “Q2.”``) or,
+   when it fills its paragraph, of the quote that ends the paragraph before.
+3. Indirect quotes come from a reporting cue with a subject and a finite clause after it
+   (``X said/announced/told Y (that) CLAUSE``), or at the end of a sentence
+   (``CLAUSE, X said on Monday.``), or ``according to X``. A cue whose object is only a noun
+   phrase (``confirmed the resumption of the operation``) gives nothing.
+4. Speakers are resolved against the people and organizations found earlier: a speaker mention
+   that overlaps a Person or Organization mention is that entity (so ``Abdallah`` resolves
+   through the people extractor's surname mentions, and ``the ministry`` or an acronym to an
+   Organization); a common noun for an organization (``the company``) goes to the most recent
+   Organization that fits; he/she/they/it go to the most recent compatible speaker or entity,
+   using gender only where the text shows it (an earlier he/she, Mr/Ms/Mrs, gendered titles).
+
+The reporting cues are the data file ``lexicons/reporting_cues.txt``.
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from articlemodel.models import Organization, Person, Quote
-from articlemodel.segment import Document
+import regex
+
+from articlemodel import settings
+from articlemodel.lexicons import load_lines, load_set
+from articlemodel.models import Mention, Organization, Person, Quote
+from articlemodel.segment import Document, Region
 
 __all__ = ["extract_quotes"]
+
+_CUES: tuple[str, ...] = load_lines("reporting_cues.txt")
+_ABBREVIATIONS = sorted(load_set("abbreviations.txt"))
+
+# Cues that introduce direct speech only: they never head a reported clause.
+_DIRECT_ONLY_CUES: frozenset[str] = frozenset(
+    {"continued", "continues", "went on", "asked", "asks", "answered", "replied", "joked",
+     "quipped", "shouted", "yelled", "exclaimed", "responded", "countered", "retorted",
+     "cautioned", "commented", "remarked", "boasted", "posted", "recalled", "recalls",
+     "reads", "urged", "add", "tell", "state", "write", "say", "warn", "insist", "argue"}
+)  # fmt: skip
+# Cues that take a person as object before the reported clause: told Reuters that ...
+_OBJECT_CUES: frozenset[str] = frozenset(
+    {"told", "tells", "telling", "informed", "assured", "reminded", "warned", "warning",
+     "warns"}
+)  # fmt: skip
+# Participles that hang off a main clause: "..., saying that ...".
+_PARTICIPLE_CUES: frozenset[str] = frozenset(
+    c for c in _CUES if c.endswith("ing") or c.endswith("ing out")
+)
+
+_PRONOUNS: dict[str, str] = {
+    "he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s",
+}  # fmt: skip
+_DETERMINERS: frozenset[str] = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "two", "three",
+     "several", "some", "many", "most", "other", "senior", "top", "this", "that", "these",
+     "those", "both", "all"}
+)  # fmt: skip
+# Words that open a clause, not a speaker: a speaker phrase never starts with one.
+_NOT_SPEAKER_START: frozenset[str] = frozenset(
+    {"which", "that", "what", "who", "whom", "whose", "when", "where", "why", "how", "if",
+     "because", "as", "so", "then", "there", "here", "this", "to", "in", "on", "at", "of",
+     "for", "by", "from", "it's", "not", "also", "is", "was", "were", "are", "be", "been",
+     "has", "have", "had", "do", "does", "did", "but", "and", "or", "nor", "yet", "while",
+     "although", "though", "with", "without", "after", "before", "since", "until", "i", "we",
+     "you", "me", "us", "him", "them"}
+)  # fmt: skip
+# Leading conjunctions and linkers dropped from a subject: "But the ministry said".
+_LEADING_LINKERS: frozenset[str] = frozenset(
+    {"and", "but", "or", "so", "yet", "with", "while", "as", "however", "meanwhile", "also",
+     "still", "then", "now", "instead", "moreover", "separately", "later", "earlier"}
+)  # fmt: skip
+# Words between a subject and its cue: "has also said", "had previously announced".
+_AUX_RE = (
+    r"(?:has|have|had|also|later|previously|earlier|then|further|again|once|already|"
+    r"reportedly|publicly|repeatedly|recently|separately|simply|quickly|officially|"
+    r"formally|initially|first|would|will|could|did|does|do|not|never|only|even|"
+    r"subsequently|immediately|flatly|angrily|bluntly|firmly|clearly|strongly)"
+)
+# Be-forms before a cue make it passive ("is said to", "was told"): no speaker.
+_PASSIVE_PATTERN = regex.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\p{L}+ly\s+)?)\Z"
+)
+# Prepositions and time words that open an adjunct between a cue and its clause.
+_ADJUNCT_STARTS: frozenset[str] = frozenset(
+    {"in", "on", "at", "to", "during", "after", "before", "via", "through", "from", "over",
+     "late", "early", "last", "this", "yesterday", "today", "tonight", "earlier", "later",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "again",
+     "publicly", "privately", "separately", "recently", "previously", "also", "then", "now",
+     "repeatedly", "firmly", "flatly", "strongly", "clearly", "bluntly", "afterwards",
+     "overnight", "by", "with", "under", "when", "while", "as", "following", "amid", "inside",
+     "outside", "for", "of", "an", "a", "the", "his", "her", "its", "their", "twitter"}
+)  # fmt: skip
+# Finite-verb markers: a reported clause has one of these, a noun object does not.
+_FINITE_WORDS: frozenset[str] = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+     "may", "might", "must", "should", "shall", "did", "does", "do", "isn't", "wasn't",
+     "aren't", "weren't", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't",
+     "don't", "hasn't", "haven't", "hadn't", "shouldn't", "needs", "remains", "remain",
+     "made", "took", "went", "came", "saw", "got", "gave", "found", "became", "left", "fell",
+     "rose", "won", "lost", "began", "held", "kept", "sold", "paid", "met", "ran", "put",
+     "cut", "hit", "knew", "thought", "brought", "bought", "built", "sent", "spent", "felt",
+     "grew", "led", "meant", "stood", "understood", "wants", "plans", "intends", "expects",
+     "hopes", "believes", "seems", "appears", "means", "includes", "continues", "lacks"}
+)  # fmt: skip
+_ED_VERB_PATTERN = regex.compile(r"^\p{Ll}{3,}ed$")
+# Common nouns that name an organization as speaker, and the kinds they fit.
+_ORG_NOUNS: dict[str, frozenset[str]] = {
+    "company": frozenset({"company"}),
+    "firm": frozenset({"company"}),
+    "carrier": frozenset({"company"}),
+    "airline": frozenset({"company"}),
+    "automaker": frozenset({"company"}),
+    "manufacturer": frozenset({"company"}),
+    "bank": frozenset({"company", "government", "international"}),
+    "group": frozenset({"company", "armed_group", "ngo", "political_party", "other"}),
+    "ministry": frozenset({"government"}),
+    "department": frozenset({"government"}),
+    "government": frozenset({"government"}),
+    "administration": frozenset({"government"}),
+    "agency": frozenset({"government", "international", "media"}),
+    "office": frozenset({"government"}),
+    "embassy": frozenset({"government"}),
+    "army": frozenset({"military"}),
+    "military": frozenset({"military"}),
+    "militia": frozenset({"armed_group"}),
+    "coalition": frozenset({"coalition", "military"}),
+    "alliance": frozenset({"coalition", "political_party", "military"}),
+    "force": frozenset({"military", "coalition", "armed_group"}),
+    "forces": frozenset({"military", "coalition", "armed_group"}),
+    "party": frozenset({"political_party"}),
+    "organization": frozenset({"international", "ngo", "other"}),
+    "organisation": frozenset({"international", "ngo", "other"}),
+    "union": frozenset({"international", "other"}),
+    "council": frozenset({"government", "international"}),
+    "committee": frozenset({"government", "international", "sports", "other"}),
+    "commission": frozenset({"government", "international"}),
+    "court": frozenset({"government"}),
+    "club": frozenset({"sports"}),
+    "university": frozenset({"education"}),
+    "newspaper": frozenset({"media"}),
+    "channel": frozenset({"media"}),
+    "broadcaster": frozenset({"media"}),
+    "charity": frozenset({"ngo"}),
+    "regulator": frozenset({"government"}),
+    "police": frozenset({"government"}),
+}
+# Titles and role words that show a person's gender.
+_MALE_WORDS: frozenset[str] = frozenset(
+    {"mr", "sir", "lord", "king", "prince", "sheikh", "father", "brother", "son", "husband",
+     "spokesman", "chairman", "congressman", "businessman", "councilman", "policeman",
+     "fireman", "statesman", "grandfather", "uncle", "monsieur", "herr", "señor", "signor"}
+)  # fmt: skip
+_FEMALE_WORDS: frozenset[str] = frozenset(
+    {"mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen", "princess", "sheikha",
+     "mother", "sister", "daughter", "wife", "spokeswoman", "chairwoman", "congresswoman",
+     "businesswoman", "councilwoman", "policewoman", "grandmother", "aunt", "mme", "frau",
+     "señora", "signora"}
+)  # fmt: skip
+
+_DOUBLE_OPENERS = "“„‟«"
+_DOUBLE_CLOSERS = "”»"
+_MARK_PATTERN = regex.compile(r"[\"“”„‟«»]")
+_SINGLE_MARK_PATTERN = regex.compile(r"['‘’‹›]")
+_QUOTE_CHARS = "\"“”„‟«»'‘’‹›"
+_LEFT_BOUNDARY = "([{—–-/\u2014"
+_RIGHT_BOUNDARY = ",.;:!?)]}—–…-"
+
+# A word of a speaker phrase: an abbreviation with its period (Mr., Gen.), a dotted initialism
+# (U.S.), or letters, digits, apostrophes, hyphens, inner periods. Keep in sync with _NP_RE.
+_TOKEN_RE = r"""
+    (?:(?i:\L<abbr>)\.
+      |(?:\p{Lu}\.){2,}
+      |[\p{L}\p{M}\p{N}$£€](?:[\p{L}\p{M}\p{N}'’\-&/]|\.(?=[\p{L}\p{N}]))*+)
+"""
+# A speaker phrase: up to twelve words, joined by spaces, spaced dashes or a bracketed
+# acronym ("the Combined Joint Task Force – Operation X (CJTF-OX)"). Keep in sync with
+# _TOKEN_RE.
+_NP_RE = rf"""
+    (?:{_TOKEN_RE}
+      (?:(?:[ \t\u00a0]+[–—][ \t\u00a0]+|[ \t\u00a0]+)
+         (?:{_TOKEN_RE}|\([^()"“”\n]{{1,40}}\))){{0,11}}?)
+"""
+# The same after an inverted cue ("said X"): stops before an adjunct or a new clause.
+_NP_AFTER_CUE_RE = rf"""
+    (?:{_TOKEN_RE}
+      (?:[ \t\u00a0]+(?!(?:in|on|at|to|during|after|before|when|while|as|last|this|
+                          yesterday|today|tonight|earlier|later|and|but|adding|saying|
+                          who|which|that|told|in|via|from|through|with)\b)
+         (?:{_TOKEN_RE}|\([^()"“”\n]{{1,40}}\))){{0,9}})
+"""
+_CUE_RE = r"(?<![\p{L}\-])\L<cues>(?![\p{L}\-])"
+
+# Attribution after the closing mark: ', said X' / ', X said' / ', X, a spokesperson for Y,
+# said' / ', according to X'.
+_AFTER_PATTERN = regex.compile(
+    rf"""
+    [ \t\u00a0,]*+(?:[–—]+[ \t\u00a0]*)?
+    (?:
+      (?P<cue_a>{_CUE_RE})[ \t\u00a0]+(?P<spk_a>{_NP_AFTER_CUE_RE})
+    |
+      (?P<spk_b>{_NP_RE})
+      (?<!\b(?i:the|a|an|his|her|its|their|our))
+      (?P<appos>[ \t\u00a0]*,[^,;:"“”«»!?\n]{{1,160}}?,)?
+      [ \t\u00a0]+(?:{_AUX_RE}[ \t\u00a0]+){{0,2}}
+      (?P<cue_b>{_CUE_RE})
+    )
+    """,
+    regex.VERBOSE | regex.VERSION1,
+    abbr=_ABBREVIATIONS,
+    cues=_CUES,
+)
+# The cue of an attribution before the opening mark: 'X said: ' / 'X told Reuters ' /
+# 'X said in a statement that '.
+_BEFORE_PATTERN = regex.compile(
+    rf"""
+    (?P<cue>{_CUE_RE})
+    (?P<tail>(?:[ \t\u00a0]+(?!{_CUE_RE}){_TOKEN_RE}){{0,8}}?)
+    [ \t\u00a0]*(?P<punct>[:,]|—|–)?[ \t\u00a0]*(?:(?P<that>that)[ \t\u00a0]*)?\Z
+    """,
+    regex.VERBOSE | regex.VERSION1,
+    abbr=_ABBREVIATIONS,
+    cues=_CUES,
+)
+_CUE_PATTERN = regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
+_ACCORDING_PATTERN = regex.compile(
+    r"(?<![\p{L}\-])[Aa]ccording[ \t\u00a0]+to(?![\p{L}\-])", regex.VERSION1
+)
+_WORD_PATTERN = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’\-.&][\p{L}\p{M}\p{N}]++)*+")
+# A name before a colon that opens a quote: 'Smith: "..."' (interviews, exchanges).
+_COLON_SPEAKER_PATTERN = regex.compile(
+    r"(?P<spk>\p{Lu}[\p{L}\p{M}'’\-.]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-.]*){0,3})[ \t\u00a0]*:[ \t\u00a0]*\Z"
+)
+_TRAILING_STOP_PATTERN = regex.compile(r"[\s.!?;:,…\"“”„«»'‘’)\]]*\Z")
+
+_MAX_CONTEXT = 300
+_MAX_SUBJECT_WORDS = 10
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A quote candidate on its way to a Quote."""
+
+    start: int
+    end: int
+    kind: str
+    open_mark: int = -1
+    close_end: int = -1
+    closed: bool = True
+    spk: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    attributed: bool = False
+    inherit_from: _Raw | None = None
+    speaker: str | None = None
+    speaker_id: str | None = None
+    region: int = 0
+    keep: bool = True
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    start: int
+    end: int
+    id: str
+    name: str
+    kind: str  # "person" or an OrganizationKind
+    is_person: bool
+    aliases: tuple[str, ...] = ()
+
+
+class _Entities:
+    """The mentions of the people and organizations, sorted, for overlap and recency."""
+
+    def __init__(self, people: Sequence[Person], organizations: Sequence[Organization]) -> None:
+        items: list[_Entity] = []
+        for person in people:
+            items.extend(
+                _Entity(m.start, m.end, person.id, person.name, "person", True)
+                for m in person.mentions
+            )
+        for org in organizations:
+            aliases = tuple(a.lower() for a in (org.name, org.acronym or "", *org.aliases) if a)
+            items.extend(
+                _Entity(m.start, m.end, org.id, org.name, org.kind, False, aliases)
+                for m in org.mentions
+            )
+        items.sort(key=lambda e: (e.start, e.end))
+        self.items = items
+        self.starts = [e.start for e in items]
+        self.max_len = max((e.end - e.start for e in items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[_Entity]:
+        lo = bisect.bisect_left(self.starts, start - self.max_len)
+        hi = bisect.bisect_left(self.starts, end)
+        return [e for e in self.items[lo:hi] if e.end > start]
+
+    def before(self, offset: int, limit: int = 40) -> list[_Entity]:
+        """Up to ``limit`` mentions ending before ``offset``, most recent first."""
+        hi = bisect.bisect_left(self.starts, offset)
+        out = [e for e in self.items[max(0, hi - limit) : hi] if e.end <= offset]
+        out.reverse()
+        return out
+
+
+# --- pass 1: quote marks ---------------------------------------------------------------------
+
+
+def _left_open(text: str, i: int, lo: int) -> bool:
+    return i == lo or text[i - 1].isspace() or text[i - 1] in _LEFT_BOUNDARY
+
+
+def _right_open(text: str, i: int, hi: int) -> bool:
+    return i + 1 >= hi or text[i + 1].isspace() or text[i + 1] in _RIGHT_BOUNDARY
+
+
+def _next_opens_with_mark(text: str, region: Region) -> int | None:
+    i = region.start
+    while i < region.end and text[i].isspace():
+        i += 1
+    if i < region.end and (text[i] in _DOUBLE_OPENERS or text[i] == '"'):
+        return i
+    return None
+
+
+def _pair_double(text: str, regions: Sequence[Region]) -> list[_Raw]:
+    """Pair double quote marks and guillemets over the regions, in one pass."""
+    found: list[_Raw] = []
+    limit = settings.MAX_QUOTE_CHARS
+    open_at = -1  # index of the opening mark, or -1
+    content_start = -1
+    open_region = -1
+    skip_mark = -1
+
+    def finish(end: int, close_end: int, closed: bool, region: int) -> None:
+        e = end
+        while e > content_start and text[e - 1].isspace():
+            e -= 1
+        s = content_start
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e and e - s <= limit:
+            found.append(
+                _Raw(s, e, "direct", open_at, close_end, closed, region=open_region)
+            )
+
+    for r_index, region in enumerate(regions):
+        lo, hi = region.start, region.end
+        for match in _MARK_PATTERN.finditer(text, lo, hi):
+            i = match.start()
+            if i == skip_mark:
+                continue
+            ch = text[i]
+            left, right = _left_open(text, i, lo), _right_open(text, i, hi)
+            if open_at < 0:
+                if ch == "»" or (ch == "”" and not (left and not right)):
+                    continue  # a stray closing mark
+                if ch == '"' and right and not left:
+                    continue  # an inch mark or a stray closer
+                open_at, content_start, open_region = i, i + 1, r_index
+                continue
+            if ch in "“„‟" and left and not right:
+                # A new opening mark while a quote is open: the open one was never closed.
+                finish(i, i, False, r_index)
+                open_at, content_start, open_region = i, i + 1, r_index
+                continue
+            if ch == "«" and text[open_at] != "«":
+                continue
+            # '"', '”', '»', or '“' used as a closing mark (…forces,“ she added).
+            finish(i, i + 1, True, r_index)
+            open_at = -1
+        if open_at >= 0:
+            # Open at the paragraph's end: continues only into a paragraph that opens with a
+            # quote mark, and only while the quote stays within the length limit.
+            nxt = regions[r_index + 1] if r_index + 1 < len(regions) else None
+            mark = None
+            if (
+                nxt is not None
+                and region.kind == "body"
+                and nxt.kind == "body"
+                and nxt.paragraph == (region.paragraph or 0) + 1
+                and hi - content_start < limit
+            ):
+                mark = _next_opens_with_mark(text, nxt)
+            if mark is None:
+                finish(hi, hi, False, r_index)
+                open_at = -1
+            else:
+                skip_mark = mark
+    return found
+
+
+def _pair_single(text: str, lo: int, hi: int, region: int) -> list[_Raw]:
+    """Pair single quote marks in text[lo:hi], a stretch with no double quotes."""
+    found: list[_Raw] = []
+    open_at = -1
+    for match in _SINGLE_MARK_PATTERN.finditer(text, lo, hi):
+        i = match.start()
+        ch = text[i]
+        left, right = _left_open(text, i, lo), _right_open(text, i, hi)
+        if open_at < 0:
+            if ch in "'‘‹" and left and not right and i + 1 < hi and text[i + 1].isalnum():
+                open_at = i
+            continue
+        if ch in "'’›" and not left and right:
+            s, e = open_at + 1, i
+            if text[s:e].strip() and e - s <= settings.MAX_QUOTE_CHARS:
+                found.append(_Raw(s, e, "direct", open_at, i + 1, True, region=region))
+            open_at = -1
+        elif ch in "'‘‹" and left and not right:
+            open_at = i
+    return found
+
+
+def _find_marks(text: str, regions: Sequence[Region]) -> list[_Raw]:
+    doubles = _pair_double(text, regions)
+    singles: list[_Raw] = []
+    by_region: dict[int, list[_Raw]] = {}
+    for raw in doubles:
+        by_region.setdefault(raw.region, []).append(raw)
+    for r_index, region in enumerate(regions):
+        if "'" not in text[region.start : region.end] and not any(
+            c in text[region.start : region.end] for c in "‘‹"
+        ):
+            continue
+        pos = region.start
+        for raw in sorted(by_region.get(r_index, []), key=lambda r: r.open_mark):
+            if raw.open_mark > pos:
+                singles.extend(_pair_single(text, pos, raw.open_mark, r_index))
+            pos = max(pos, raw.close_end)
+        if pos < region.end:
+            singles.extend(_pair_single(text, pos, region.end, r_index))
+    return sorted(doubles + singles, key=lambda r: r.start)
+
+
+# --- pass 2: attribution of quoted spans -----------------------------------------------------
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD_PATTERN.finditer(text, start, end)]
+
+
+def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker phrase in text[start:end] without linkers and appositives, or None."""
+    comma = text.find(",", start, end)
+    if comma >= 0:
+        end = comma
+    words = _words(text, start, end)
+    while words and text[words[0][0] : words[0][1]].lower() in _LEADING_LINKERS:
+        words.pop(0)
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
+        return None
+    first = text[words[0][0] : words[0][1]]
+    low = first.lower()
+    if low in _PRONOUNS:
+        return (words[0][0], words[0][1]) if len(words) == 1 else None
+    if low in _NOT_SPEAKER_START:
+        return None
+    for w0, w1 in words[1:]:
+        if text[w0:w1].lower() in _FINITE_WORDS:
+            return None
+    s, e = words[0][0], words[-1][1]
+    # Keep a bracketed acronym that closes the phrase: "Syrian Democratic Forces (SDF)".
+    if e < end and text[e] == ")":
+        e += 1
+    return s, e
+
+
+def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject phrase right before a cue, within text[lo:cue_start]."""
+    lo = max(lo, cue_start - _MAX_CONTEXT)
+    end = cue_start
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    # Auxiliaries and adverbs between subject and cue: "has also said".
+    aux = regex.search(rf"(?:(?<=\s)|\A){_AUX_RE}\Z", text[lo:end])
+    while aux is not None and aux.start() > 0:
+        end = lo + aux.start()
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        aux = regex.search(rf"(?:(?<=\s)|\A){_AUX_RE}\Z", text[lo:end])
+    if _PASSIVE_PATTERN.search(text, lo, cue_start):
+        return None
+    head_end = end
+    if end > lo and text[end - 1] == ",":
+        # An appositive: "X, a spokesperson for Y, said" -> X.
+        prev = text.rfind(",", lo, end - 1)
+        if prev < 0 or end - prev > 200:
+            return None
+        head_end = prev
+    start = head_end
+    # Walk back to the clause boundary.
+    i = head_end - 1
+    while i >= lo:
+        ch = text[i]
+        if ch == ")":
+            opening = text.rfind("(", lo, i)
+            if opening >= 0 and i - opening <= 60:
+                i = opening - 1
+                continue
+        if ch in ",;:(—–\"“”«»\n" or (ch == "." and i + 1 < head_end and text[i + 1] == " "):
+            if ch == "," and _comma_inside_np(text, lo, i, head_end):
+                i -= 1
+                continue
+            break
+        i -= 1
+    start = i + 1
+    return _clean_speaker(text, start, head_end)
+
+
+def _comma_inside_np(text: str, lo: int, comma: int, end: int) -> bool:
+    """Whether a comma sits between two adjectives of one phrase: "the Kurdish-led, US-backed"."""
+    before = _words(text, max(lo, comma - 40), comma)
+    after = _words(text, comma + 1, end)
+    if not before or not after:
+        return False
+    last_before = text[before[-1][0] : before[-1][1]]
+    first_after = text[after[0][0] : after[0][1]]
+    if first_after.lower() in _DETERMINERS or first_after.lower() in _PRONOUNS:
+        return False
+    return "-" in last_before and "-" in first_after and last_before[:1].islower() is False
+
+
+def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
+    """Attribution right after the closing mark; fills raw.spk/raw.cue when found."""
+    if not raw.closed:
+        return False
+    content_end = text[raw.start : raw.end].rstrip()
+    last = content_end[-1:] if content_end else ""
+    window_end = min(hi, raw.close_end + _MAX_CONTEXT)
+    match = _AFTER_PATTERN.match(text, raw.close_end, window_end)
+    if match is None:
+        return False
+    lead = text[raw.close_end : match.start("cue_a") if match["cue_a"] else match.start("spk_b")]
+    after = text[match.end() : match.end() + 2]
+    if last not in ",!?—–-…:" and "," not in lead and not _ends_attribution(text, match.end(), hi):
+        return False
+    del after
+    if match["cue_a"]:
+        cue = match.span("cue_a")
+        spk = _clean_speaker(text, *match.span("spk_a"))
+    else:
+        cue = match.span("cue_b")
+        spk = _clean_speaker(text, *match.span("spk_b"))
+        if spk is not None and _PASSIVE_PATTERN.search(text, spk[1], cue[0]):
+            spk = None
+    if spk is None:
+        return False
+    raw.spk, raw.cue, raw.attributed = spk, cue, True
+    return True
+
+
+def _ends_attribution(text: str, pos: int, hi: int) -> bool:
+    """Whether the attribution ending at ``pos`` ends its sentence soon (adjuncts allowed)."""
+    i = pos
+    stop = min(hi, pos + 80)
+    while i < stop and text[i] not in ".!?\n":
+        if text[i] in _QUOTE_CHARS:
+            return True
+        i += 1
+    return i < hi and (i < stop or i == hi)
+
+
+def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | None) -> bool:
+    """Whether the words between a cue and the opening mark are an adjunct or an object."""
+    words = [text[s:e].lower() for s, e in _words(text, tail_start, tail_end)]
+    if not words:
+        return True
+    if cue in _OBJECT_CUES or cue.startswith("wrote") or cue.startswith("tweet"):
+        return True
+    if words[0] in _ADJUNCT_STARTS:
+        return not any(w in _FINITE_WORDS for w in words)
+    # "said Monday:", "said Tuesday that"
+    return punct is not None and len(words) <= 2 and text[tail_start:tail_end].strip()[:1].isupper()
+
+
+def _speaker_before(text: str, raw: _Raw, lo: int) -> bool:
+    """Attribution before the opening mark; fills raw.spk/raw.cue when found."""
+    window_lo = max(lo, raw.open_mark - _MAX_CONTEXT)
+    prefix_end = raw.open_mark
+    match = _BEFORE_PATTERN.search(text, window_lo, prefix_end)
+    if match is None:
+        colon = _COLON_SPEAKER_PATTERN.search(text, window_lo, prefix_end)
+        if colon is not None and colon.start() == _first_nonspace(text, lo, prefix_end):
+            raw.spk, raw.attributed = colon.span("spk"), True
+            return True
+        return False
+    cue_text = match["cue"].lower()
+    if not _tail_ok(text, *match.span("tail"), cue_text, match["punct"] or match["that"]):
+        return False
+    cue = match.span("cue")
+    if cue_text == "according to":
+        # "according to X, “Q”" is handled as "cue + speaker"; the speaker follows the cue.
+        spk = _clean_speaker(text, *match.span("tail"))
+    else:
+        spk = _subject(text, lo, cue[0])
+        if spk is None and cue_text in _PARTICIPLE_CUES:
+            spk = _sentence_subject(text, lo, cue[0])
+    raw.cue, raw.attributed = cue, True
+    raw.spk = spk
+    return True
+
+
+def _first_nonspace(text: str, lo: int, hi: int) -> int:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo
+
+
+def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject opening text[lo:hi]: a pronoun, a capitalised run or a short noun phrase."""
+    words = _words(text, lo, hi)
+    if not words:
+        return None
+    first = text[words[0][0] : words[0][1]]
+    if first.lower() in _PRONOUNS:
+        return words[0]
+    run_end = -1
+    for k, (s, e) in enumerate(words[:_MAX_SUBJECT_WORDS]):
+        w = text[s:e]
+        if w[:1].isupper() or (k == 0 and w.lower() in _DETERMINERS) or (
+            k > 0 and w.islower() and text[words[k - 1][0] : words[k - 1][1]].lower()
+            in _DETERMINERS
+        ):
+            run_end = e
+        else:
+            break
+    if run_end < 0:
+        return None
+    return _clean_speaker(text, words[0][0], run_end)
+
+
+# --- pass 3: indirect quotes -----------------------------------------------------------------
+
+
+def _is_finite_clause(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] opens with a subject and holds a finite verb before any comma."""
+    words = _words(text, start, end)[:14]
+    if len(words) < 2:
+        return False
+    first = text[words[0][0] : words[0][1]]
+    low = first.lower()
+    if not (
+        low in _PRONOUNS
+        or low in _DETERMINERS
+        or low in {"there", "this", "these", "those", "no", "none", "all", "every", "each"}
+        or first[:1].isupper()
+        or first[:1].isdigit()
+    ):
+        return False
+    for k, (s, e) in enumerate(words[1:], start=1):
+        if "," in text[words[k - 1][1] : s] and k > 1:
+            return False
+        w = text[s:e].lower()
+        if w in {"which", "who", "whose", "whom"}:
+            return False
+        if w in _FINITE_WORDS or _ED_VERB_PATTERN.match(w):
+            return True
+    return False
+
+
+def _clause_end(text: str, start: int, sentence_end: int) -> int:
+    match = _TRAILING_STOP_PATTERN.search(text, start, sentence_end)
+    end = match.start() if match is not None else sentence_end
+    return max(start, end)
+
+
+def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> int | None:
+    """Where the reported clause after a cue starts, or None when the cue has no clause."""
+    cue_text = text[cue[0] : cue[1]].lower()
+    if cue_text in _DIRECT_ONLY_CUES:
+        return None
+    words = _words(text, cue[1], min(sentence_end, cue[1] + 400))
+    if not words:
+        return None
+    # Look for "that" within the first words after adjuncts or an object.
+    k = 0
+    if cue_text in _OBJECT_CUES:
+        # An object: a pronoun, a capitalised run or a short noun phrase ("reporters").
+        w0 = text[words[0][0] : words[0][1]].lower()
+        if w0 in {"him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers"}:
+            k = 1
+        else:
+            while k < len(words) and k < 5 and text[words[k][0]].isupper():
+                k += 1
+            if k == 0:
+                while k < 3 and k < len(words) and text[words[k][0] : words[k][1]].lower() in (
+                    _DETERMINERS
+                ):
+                    k += 1
+                if k:
+                    k += 1
+        if k == 0:
+            return None
+    for j in range(k, min(len(words), k + 9)):
+        w = text[words[j][0] : words[j][1]].lower()
+        if w == "that":
+            between = [text[s:e].lower() for s, e in words[k:j]]
+            if not between or (
+                between[0] in _ADJUNCT_STARTS
+                and not any(b in _FINITE_WORDS for b in between)
+            ) or (len(between) <= 2 and text[words[k][0]].isupper()):
+                start = _first_nonspace(text, words[j][1], sentence_end)
+                return start if _words(text, start, sentence_end) else None
+            break
+        if w in _FINITE_WORDS or "," in text[words[j][1] : words[j][1] + 1]:
+            break
+    # No "that": the clause follows at once, or after a short adjunct.
+    start_k = k
+    first = text[words[k][0] : words[k][1]].lower() if k < len(words) else ""
+    if first in _ADJUNCT_STARTS - _DETERMINERS and first not in {"this", "an", "a", "the"}:
+        # Skip up to four adjunct words until a clause opens: "said on Monday the ..."
+        for j in range(k + 1, min(len(words), k + 5)):
+            if _is_finite_clause(text, words[j][0], sentence_end) and (
+                text[words[j][0] : words[j][1]].lower() in _DETERMINERS
+                or text[words[j][0] : words[j][1]].lower() in _PRONOUNS
+            ):
+                return words[j][0]
+        return None
+    if start_k < len(words) and _is_finite_clause(text, words[start_k][0], sentence_end):
+        return words[start_k][0]
+    return None
+
+
+# --- pass 4: speakers ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Resolver:
+    text: str
+    entities: _Entities
+    genders: dict[str, str] = field(default_factory=dict)
+    history: list[tuple[int, str, str | None, bool, str]] = field(default_factory=list)
+    """Resolved speakers so far: (offset, name, id, is_person_like, plurality)."""
+
+    def gender_of(self, entity: _Entity) -> str | None:
+        if entity.id in self.genders:
+            return self.genders[entity.id]
+        gender = None
+        for e in self.entities.items:
+            if e.id != entity.id:
+                continue
+            left = [self.text[s:t].lower().rstrip(".") for s, t in _words(self.text, max(0, e.start - 30), e.start)]
+            right = [self.text[s:t].lower() for s, t in _words(self.text, e.end, e.end + 40)][:4]
+            for w in left[-2:] + right:
+                if w in _MALE_WORDS:
+                    gender = "m"
+                elif w in _FEMALE_WORDS:
+                    gender = "f"
+            if gender:
+                break
+        self.genders[entity.id] = gender or ""
+        return gender
+
+    def resolve(self, spk: tuple[int, int]) -> tuple[str, str | None]:
+        text = self.text
+        s, e = spk
+        written = text[s:e]
+        low = written.lower()
+        if low in _PRONOUNS:
+            return self._pronoun(low, s, written)
+        # Entity mentions inside the speaker phrase; the head of an English phrase is last,
+        # and a role phrase ("a spokesman for the ministry") names a person, not the ministry.
+        head_end = e
+        role = regex.search(r"\s(?:for|of|at|from|with)\s", written)
+        if role is not None and written.split()[0].lower() in _DETERMINERS:
+            head_end = s + role.start()
+        hits = [m for m in self.entities.overlapping(s, head_end)]
+        if hits:
+            best = max(hits, key=lambda m: (m.end, m.is_person))
+            self._remember(s, best.name, best.id, best.is_person, "s")
+            return best.name, best.id
+        words = low.split()
+        if words and words[0] in {"the", "its", "their"} and words[-1] in _ORG_NOUNS:
+            org = self._org_for_noun(words[-1], s)
+            if org is not None:
+                self._remember(s, org.name, org.id, False, "s")
+                return org.name, org.id
+        # Unlinked: a surname alone goes to the fullest earlier speaker name ending with it.
+        if " " not in written and written[:1].isupper():
+            for _, name, ident, person_like, _p in reversed(self.history):
+                if person_like and name != written and name.split()[-1].split("-")[-1] in (
+                    written,
+                    written.split("-")[-1],
+                ):
+                    self._remember(s, name, ident, True, "s")
+                    return name, ident
+        person_like = written[:1].isupper() and not written.isupper()
+        plural = "p" if low.endswith("s") and not written[:1].isupper() else "s"
+        self._remember(s, written, None, person_like, plural)
+        return written, None
+
+    def _remember(self, offset: int, name: str, ident: str | None, person: bool, num: str) -> None:
+        self.history.append((offset, name, ident, person, num))
+
+    def _org_for_noun(self, noun: str, offset: int) -> _Entity | None:
+        kinds = _ORG_NOUNS[noun]
+        candidates = [e for e in self.entities.before(offset, 80) if not e.is_person]
+        for e in candidates:
+            if any(noun in a for a in e.aliases):
+                return e
+        for e in candidates:
+            if e.kind in kinds:
+                return e
+        if noun in {"company", "firm", "group", "organization", "organisation", "agency"}:
+            return candidates[0] if candidates else None
+        return None
+
+    def _pronoun(self, low: str, offset: int, written: str) -> tuple[str, str | None]:
+        kind = _PRONOUNS[low]
+        if kind in {"s"}:
+            return written, None
+        person_mentions = self.entities.before(offset, 60)
+        if kind in {"m", "f"}:
+            # The most recent person: a Person mention or an earlier person-like speaker.
+            cands: list[tuple[int, str, str | None, _Entity | None]] = []
+            cands.extend((m.start, m.name, m.id, m) for m in person_mentions if m.is_person)
+            cands.extend(
+                (off, name, ident, None)
+                for off, name, ident, person, _ in self.history
+                if person and off < offset
+            )
+            cands.sort(key=lambda c: -c[0])
+            for _, name, ident, entity in cands:
+                if entity is not None:
+                    gender = self.gender_of(entity)
+                else:
+                    gender = self.genders.get(ident or name) or None
+                if gender and gender != kind:
+                    continue
+                key = ident or name
+                if not self.genders.get(key):
+                    self.genders[key] = kind
+                self._remember(offset, name, ident, True, "s")
+                return name, ident
+            return written, None
+        # they / it / we: the most recent organization or plural speaker, else organization.
+        cands2: list[tuple[int, str, str | None]] = []
+        cands2.extend((m.start, m.name, m.id) for m in person_mentions if not m.is_person)
+        cands2.extend(
+            (off, name, ident)
+            for off, name, ident, person, num in self.history
+            if off < offset and (not person or num == "p") and ident is not None or (
+                off < offset and num == "p"
+            )
+        )
+        if cands2:
+            _, name, ident = max(cands2, key=lambda c: c[0])
+            if offset - _ < 3000:
+                self._remember(offset, name, ident, False, "p")
+                return name, ident
+        return written, None
+
+
+# --- the extractor ---------------------------------------------------------------------------
+
+
+def _mention(text: str, span: tuple[int, int] | None) -> Mention | None:
+    if span is None:
+        return None
+    s, e = span
+    return Mention(text=text[s:e], start=s, end=e)
 
 
 def extract_quotes(
     doc: Document, *, people: Sequence[Person], organizations: Sequence[Organization]
 ) -> list[Quote]:
-    """Every direct, mixed and indirect quote in ``doc``, with its speaker."""
-    return []
+    """Every direct, mixed and indirect quote in ``doc``, with its speaker, in text order.
+
+    Args:
+        doc: The segmented article.
+        people: The people found earlier; a speaker mention overlapping one of their mentions
+            is that person.
+        organizations: The organizations found earlier, speakers in their own right.
+
+    Returns:
+        The quotes, ids ``q1``, ``q2`` … in text order. Never raises on messy text.
+
+    Example:
+        >>> from articlemodel.layout import parse_layout
+        >>> from articlemodel.segment import segment
+        >>> text = "Talks fail\\n\\n“We will not sign,” the minister said on Friday."
+        >>> doc = segment(text, parse_layout(text))
+        >>> [(q.text, q.kind, q.speaker) for q in extract_quotes(doc, people=[], organizations=[])]
+        [('We will not sign,', 'direct', 'the minister')]
+    """
+    text = doc.text
+    regions = doc.regions
+    raws = _find_marks(text, regions)
+    if len(raws) > 20_000:
+        raws = raws[:20_000]
+
+    # Attribute the quoted spans.
+    direct: list[_Raw] = []
+    fragments: list[_Raw] = []
+    prev_close_by_region: dict[int, int] = {}
+    for raw in raws:
+        region = regions[raw.region]
+        close_region = _region_of(regions, raw.close_end - 1, raw.region)
+        hi = regions[close_region].end
+        sentence = doc.sentence_at(raw.open_mark)
+        lo = region.start
+        if sentence is not None and sentence.start > lo:
+            lo = sentence.start
+        lo = max(lo, prev_close_by_region.get(raw.region, region.start))
+        prev_close_by_region[raw.region] = max(raw.close_end, raw.end)
+        found = _speaker_after(text, raw, hi) or _speaker_before(text, raw, lo)
+        prefix = text[lo : raw.open_mark]
+        initial = not prefix.strip() or prefix.rstrip()[-1:] in ":—–"
+        words = len(_words(text, raw.start, raw.end))
+        if found and (initial or raw.cue is not None and _prefix_is_attribution(text, raw, lo)):
+            direct.append(raw)
+        elif initial:
+            trailing = text[raw.close_end : min(hi, raw.close_end + 3)].strip()
+            ends_sentence = not trailing or trailing[0] in ".!?;" or trailing[0] in _QUOTE_CHARS
+            if not raw.closed and region.start != _first_nonspace(text, region.start, hi) - 0:
+                pass
+            if words >= 3 and (ends_sentence or words >= 6) and (
+                raw.closed or raw.open_mark == _first_nonspace(text, region.start, region.end)
+            ):
+                direct.append(raw)
+            else:
+                raw.kind = "fragment"
+                fragments.append(raw)
+        else:
+            raw.kind = "fragment"
+            fragments.append(raw)
+
+    # Unattributed direct quotes take the attribution beside them.
+    _inherit(text, doc, direct)
+
+    # Indirect and mixed quotes.
+    used_cues = {raw.cue[0] for raw in direct if raw.cue is not None}
+    direct_spans = sorted((raw.open_mark, raw.close_end) for raw in direct)
+    indirect = _find_indirect(doc, used_cues, direct_spans, fragments)
+
+    all_raws = sorted(direct + indirect, key=lambda r: (r.start, r.end))
+    resolver = _Resolver(text, _Entities(people, organizations))
+    quotes: list[Quote] = []
+    for raw in all_raws:
+        source = raw.inherit_from if raw.inherit_from is not None else raw
+        spk_span = source.spk
+        if raw.inherit_from is not None:
+            raw.speaker, raw.speaker_id = source.speaker, source.speaker_id
+        elif spk_span is not None:
+            raw.speaker, raw.speaker_id = resolver.resolve(spk_span)
+        body = text[raw.start : raw.end]
+        if not body.strip():
+            continue
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                text=body,
+                start=raw.start,
+                end=raw.end,
+                kind=raw.kind,  # type: ignore[arg-type]
+                speaker=raw.speaker,
+                speaker_id=raw.speaker_id,
+                speaker_mention=_mention(text, spk_span),
+                cue=_mention(text, source.cue),
+                paragraph=doc.paragraph_index(raw.start),
+            )
+        )
+    return quotes
+
+
+def _region_of(regions: Sequence[Region], offset: int, hint: int) -> int:
+    i = hint
+    while i + 1 < len(regions) and regions[i].end <= offset:
+        i += 1
+    return i
+
+
+def _prefix_is_attribution(text: str, raw: _Raw, lo: int) -> bool:
+    """Whether everything before the opening mark in its sentence is the attribution."""
+    if raw.cue is None:
+        return False
+    if raw.cue[1] <= raw.open_mark:
+        # Cue before the quote: the subject must start the clause the quote opens.
+        return True
+    prefix = text[lo : raw.open_mark].strip()
+    return not prefix or prefix[-1:] in ":—–"
+
+
+def _inherit(text: str, doc: Document, direct: list[_Raw]) -> None:
+    """Give unattributed direct quotes the attribution of their neighbours."""
+    by_paragraph: dict[int | None, list[_Raw]] = {}
+    for raw in direct:
+        by_paragraph.setdefault(doc.paragraph_index(raw.start), []).append(raw)
+    last_in_paragraph: dict[int, _Raw] = {}
+    for index, group in by_paragraph.items():
+        if index is not None and group:
+            last_in_paragraph[index] = group[-1]
+    for index, group in by_paragraph.items():
+        for k, raw in enumerate(group):
+            if raw.attributed:
+                continue
+            source = next((g for g in reversed(group[:k]) if g.attributed), None)
+            if source is None:
+                source = next((g for g in group[k + 1 :] if g.attributed), None)
+            if source is None and index is not None and k == 0:
+                prev = last_in_paragraph.get(index - 1)
+                paragraph = doc.layout.paragraphs[index]
+                opens = _first_nonspace(text, paragraph.start, paragraph.end)
+                if prev is not None and raw.open_mark == opens:
+                    source = prev.inherit_from or prev
+            if source is not None and (source.spk is not None or source.inherit_from):
+                raw.inherit_from = source.inherit_from or source
+                raw.attributed = True
+
+
+def _find_indirect(
+    doc: Document,
+    used_cues: set[int],
+    direct_spans: list[tuple[int, int]],
+    fragments: list[_Raw],
+) -> list[_Raw]:
+    text = doc.text
+    found: list[_Raw] = []
+    direct_starts = [s for s, _ in direct_spans]
+    frag_starts = [f.open_mark for f in fragments]
+    used_fragments: set[int] = set()
+
+    def inside_direct(pos: int) -> bool:
+        i = bisect.bisect_right(direct_starts, pos) - 1
+        return i >= 0 and direct_spans[i][0] <= pos < direct_spans[i][1]
+
+    def overlaps_direct(start: int, end: int) -> bool:
+        i = bisect.bisect_left(direct_starts, end)
+        return i > 0 and direct_spans[i - 1][1] > start
+
+    for sentence in doc.sentences:
+        s_lo, s_hi = sentence.start, sentence.end
+        if s_hi - s_lo > 20_000:
+            continue
+        cues = [
+            m.span()
+            for m in _CUE_PATTERN.finditer(text, s_lo, s_hi)
+            if m.start() not in used_cues and not inside_direct(m.start())
+        ]
+        accordings = [
+            m.span()
+            for m in _ACCORDING_PATTERN.finditer(text, s_lo, s_hi)
+            if not inside_direct(m.start())
+        ]
+        taken_until = s_lo
+        for cue in cues:
+            if cue[0] < taken_until:
+                continue
+            cue_text = text[cue[0] : cue[1]].lower()
+            if cue_text == "according to" or cue in accordings:
+                continue
+            spk = _subject(text, s_lo, cue[0])
+            if spk is None and cue_text in _PARTICIPLE_CUES:
+                spk = _sentence_subject(text, s_lo, cue[0])
+            if spk is None:
+                # Inverted at the end: "CLAUSE, said X." is rare in indirect speech; skip.
+                continue
+            clause: tuple[int, int] | None = None
+            # CLAUSE, X said (on Monday).
+            comma = text.rfind(",", s_lo, spk[0])
+            between = text[comma + 1 : spk[0]].strip() if comma >= 0 else None
+            if (
+                comma > s_lo
+                and between is not None
+                and _is_tail(text, cue, s_hi)
+                and (not between or _comma_inside_np(text, s_lo, comma, spk[1]) or len(between.split()) <= 3)
+            ):
+                start = _first_nonspace(text, s_lo, comma)
+                if _is_finite_clause(text, start, comma) or len(_words(text, start, comma)) >= 5:
+                    clause = (start, comma)
+                    if _comma_inside_np(text, s_lo, comma, spk[1]):
+                        prev = text.rfind(",", s_lo, comma)
+                        if prev > s_lo:
+                            clause = (start, prev)
+            if clause is None:
+                clause_start = _indirect_after_cue(text, cue, s_hi)
+                if clause_start is None:
+                    continue
+                end = _clause_end(text, clause_start, s_hi)
+                # Another attribution inside the clause ends it: "..., Boeing saying that ...".
+                for other in cues:
+                    if clause_start < other[0] < end:
+                        sub = _subject(text, clause_start, other[0])
+                        if sub is not None:
+                            cut = text.rfind(",", clause_start, sub[0])
+                            if cut > clause_start:
+                                end = _clause_end(text, clause_start, cut + 1)
+                                break
+                clause = (clause_start, end)
+            start, end = clause
+            if end - start < 3 or len(_words(text, start, end)) < 2:
+                continue
+            if overlaps_direct(start, end):
+                continue
+            kind = "indirect"
+            lo_f = bisect.bisect_left(frag_starts, start)
+            hi_f = bisect.bisect_left(frag_starts, end)
+            for f in range(lo_f, hi_f):
+                kind = "mixed"
+                used_fragments.add(f)
+            found.append(_Raw(start, end, kind, spk=spk, cue=cue, attributed=True))
+            taken_until = max(cue[1], start if start > cue[1] else cue[1])
+        for according in accordings:
+            if according[0] < s_lo or inside_direct(according[0]):
+                continue
+            match = regex.match(
+                r"[ \t\u00a0]+(?P<spk>[^,.;:!?\"“”\n]{1,120})", text[according[1] : s_hi]
+            )
+            if match is None:
+                continue
+            spk_span = (according[1] + match.start("spk"), according[1] + match.end("spk"))
+            spk = _clean_speaker(text, *spk_span)
+            if spk is None:
+                continue
+            after = _first_nonspace(text, spk_span[1], s_hi)
+            if according[0] == _first_nonspace(text, s_lo, s_hi) and text[after : after + 1] == ",":
+                start = _first_nonspace(text, after + 1, s_hi)
+                end = _clause_end(text, start, s_hi)
+            else:
+                comma = text.rfind(",", s_lo, according[0])
+                if comma < 0 or text[comma + 1 : according[0]].strip():
+                    continue
+                start = _first_nonspace(text, s_lo, comma)
+                end = comma
+            if end - start < 3 or overlaps_direct(start, end):
+                continue
+            if any(q.start < end and start < q.end for q in found):
+                continue
+            kind = "indirect"
+            for f in range(bisect.bisect_left(frag_starts, start), bisect.bisect_left(frag_starts, end)):
+                kind = "mixed"
+                used_fragments.add(f)
+            found.append(_Raw(start, end, kind, spk=spk, cue=according, attributed=True))
+    return found
+
+
+def _is_tail(text: str, cue: tuple[int, int], sentence_end: int) -> bool:
+    """Whether the cue ends its sentence, up to an adjunct: "said on Monday.", "told Reuters."."""
+    words = [text[s:e] for s, e in _words(text, cue[1], sentence_end)]
+    if not words:
+        return True
+    if len(words) > 8:
+        return False
+    first = words[0].lower()
+    cue_text = text[cue[0] : cue[1]].lower()
+    if first in _ADJUNCT_STARTS and first not in {"the", "a", "an", "his", "her", "its", "their"}:
+        return not any(w.lower() in {"that"} | _FINITE_WORDS for w in words)
+    return cue_text in _OBJECT_CUES and len(words) <= 4 and not any(
+        w.lower() in {"that"} | _FINITE_WORDS for w in words
+    )
