@@ -36,3 +36,12 @@ DAY_FIRST: Final = False
 # --- quotes ------------------------------------------------------------------------------
 #: A direct quote longer than this many characters is cut at its paragraph's end.
 MAX_QUOTE_CHARS: Final = 5_000
+
+# --- organizations -----------------------------------------------------------------------
+#: A region whose letters are at least this share upper case is set in capitals.
+ORG_CAPS_RATIO: Final = 0.8
+#: A body paragraph of at most this many words without a sentence end is a subhead.
+ORG_SUBHEAD_WORDS: Final = 12
+#: Count an acronym definition whose capitalized long form has no organization noun
+#: ("United Auto Workers (UAW)") as an organization.
+ORG_ACCEPT_HEADLESS_ACRONYMS: Final = True
