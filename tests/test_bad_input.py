@@ -42,7 +42,9 @@ ODD_TEXT = [
     pytest.param("\r\r\r\n\n\r\nA\r\rB\r\n", id="mixed-line-ends"),
     pytest.param("مرحبا بالعالم\n\nهذا نص عربي.", id="arabic-script"),
     pytest.param("a" * 100_000, id="one-long-word"),
-    pytest.param("On 99/99/9999 and February 30, 2019 and 31 June, nothing happened.", id="nonsense-dates"),
+    pytest.param(
+        "On 99/99/9999 and February 30, 2019 and 31 June, nothing happened.", id="nonsense-dates"
+    ),
     pytest.param("\ufeffBOM at the start\n\nBody.", id="byte-order-mark"),
 ]
 

@@ -55,7 +55,7 @@ def test_parse_sample(tmp_path: Path) -> None:
 
 
 def test_parse_stdin_one_line_json() -> None:
-    result = _run("parse", "-", "--indent", "0", stdin="Head\n\nBody text.".encode())
+    result = _run("parse", "-", "--indent", "0", stdin=b"Head\n\nBody text.")
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.strip().splitlines()) == 1
     assert json.loads(result.stdout)["headline"]["text"] == "Head"
@@ -65,7 +65,9 @@ BAD_PARSE = [
     pytest.param(["parse", "/no/such/file.txt"], None, "no such file", id="missing-file"),
     pytest.param(["parse", "-"], b"", "empty", id="empty-stdin"),
     pytest.param(["parse", "-"], b"\xff\xfe\xfa", "not UTF-8", id="binary-stdin"),
-    pytest.param(["parse", str(SAMPLE), "--published", "June 5th"], None, "--published", id="bad-published"),
+    pytest.param(
+        ["parse", str(SAMPLE), "--published", "June 5th"], None, "--published", id="bad-published"
+    ),
     pytest.param(["parse", str(SAMPLE.parent)], None, "directory", id="directory"),
 ]
 
@@ -105,14 +107,18 @@ BAD_VALIDATE = [
 
 
 @pytest.mark.parametrize(("content", "fragment"), BAD_VALIDATE)
-def test_validate_bad_json(tmp_path: Path, content: str, fragment: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_bad_json(
+    tmp_path: Path, content: str, fragment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "article.json"
     path.write_text(content, encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     assert fragment in capsys.readouterr().err
 
 
-def test_validate_missing_and_binary_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_missing_and_binary_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     binary = tmp_path / "binary.json"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
     assert main(["validate", str(tmp_path / "missing.json"), str(binary)]) == 1

@@ -25,7 +25,9 @@ def test_seed_matches_golden(name: str, regen_golden: bool) -> None:
     golden = SEEDS / f"{name}.json"
     produced = article.model_dump(mode="json")
     if regen_golden:
-        golden.write_text(json.dumps(produced, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        golden.write_text(
+            json.dumps(produced, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     expected = json.loads(golden.read_text(encoding="utf-8"))
     assert Article.model_validate(expected) == article
     assert produced == expected

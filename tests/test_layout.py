@@ -218,7 +218,9 @@ def test_dateline_with_year_resolves_its_date() -> None:
 
 
 def test_bracketed_insertions_stay_in_the_text() -> None:
-    text = "Raid kills leader\n\nBAGHDAD (AP) — Forces killed a leader of the group [ISIS] on Sunday."
+    text = (
+        "Raid kills leader\n\nBAGHDAD (AP) — Forces killed a leader of the group [ISIS] on Sunday."
+    )
     layout = parse_layout(text)
     assert "[ISIS]" in layout.paragraphs[0].text
 

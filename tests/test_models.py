@@ -167,7 +167,9 @@ def test_each_invariant_names_its_json_path(
     change(data)
     with pytest.raises(ValidationError) as caught:
         Article.model_validate_json(json.dumps(data))
-    found = {(e["type"], ".".join(str(p) for p in e["loc"])): e["msg"] for e in caught.value.errors()}
+    found = {
+        (e["type"], ".".join(str(p) for p in e["loc"])): e["msg"] for e in caught.value.errors()
+    }
     assert (error_type, path) in found, found
     assert fragment in found[(error_type, path)]
 

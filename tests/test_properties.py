@@ -35,13 +35,16 @@ def test_every_offset_slices_back(text: str) -> None:
     if article is None:
         return
     mentions = [article.headline, article.standfirst, *article.paragraphs]
-    mentions += [m for e in (*article.organizations, *article.locations, *article.people) for m in e.mentions]
+    for entities in (article.organizations, article.locations, article.people):
+        mentions += [m for entity in entities for m in entity.mentions]
     mentions += [q.speaker_mention for q in article.quotes] + [q.cue for q in article.quotes]
     for mention in mentions:
         if mention is not None:
             assert text[mention.start : mention.end] == mention.text
-    for item in (*article.quotes, *article.dates):
-        assert text[item.start : item.end] == item.text
+    spans: list[tuple[str, int, int]] = [(q.text, q.start, q.end) for q in article.quotes]
+    spans += [(d.text, d.start, d.end) for d in article.dates]
+    for span_text, start, end in spans:
+        assert text[start:end] == span_text
 
 
 @_SETTINGS

@@ -13,7 +13,9 @@ SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "schema.json"
 def test_committed_schema_is_current(regen_golden: bool) -> None:
     produced = Article.model_json_schema()
     if regen_golden:
-        SCHEMA.write_text(json.dumps(produced, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        SCHEMA.write_text(
+            json.dumps(produced, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     assert json.loads(SCHEMA.read_text(encoding="utf-8")) == produced, (
         "docs/schema.json is stale: run pytest tests/test_schema.py --regen-golden"
     )
@@ -31,7 +33,7 @@ def test_every_field_is_described() -> None:
 
 
 def test_model_reference_names_every_field() -> None:
-    import articlemodel.models as models
+    from articlemodel import models
 
     doc = (SCHEMA.parent / "models.md").read_text(encoding="utf-8")
     missing = []
@@ -41,5 +43,7 @@ def test_model_reference_names_every_field() -> None:
             missing.append(name)
             continue
         body = section[1].split("\n## ", 1)[0]
-        missing += [f"{name}.{f}" for f in getattr(models, name).model_fields if f"`{f}`" not in body]
+        missing += [
+            f"{name}.{f}" for f in getattr(models, name).model_fields if f"`{f}`" not in body
+        ]
     assert missing == []

@@ -71,7 +71,10 @@ def test_paragraph_break_ends_sentence_and_sentences_know_their_paragraph() -> N
 def test_dateline_is_not_part_of_the_first_sentence() -> None:
     text = "Storm\n\nMIAMI (AP) — A storm hit. Power was cut."
     doc = segment(text, parse_layout(text))
-    assert [s.text for s in doc.sentences if s.region == "body"] == ["A storm hit.", "Power was cut."]
+    assert [s.text for s in doc.sentences if s.region == "body"] == [
+        "A storm hit.",
+        "Power was cut.",
+    ]
 
 
 TOKENS = [

@@ -1,9 +1,9 @@
 """articlemodel: the plain text of a news article as a validated, typed record.
 
-    >>> import articlemodel
-    >>> article = articlemodel.parse_article("Storm hits coast\\n\\nMIAMI (AP) — A storm hit.")
-    >>> article.dateline.place
-    'MIAMI'
+>>> import articlemodel
+>>> article = articlemodel.parse_article("Storm hits coast\\n\\nMIAMI (AP) — A storm hit.")
+>>> article.dateline.place
+'MIAMI'
 """
 
 from __future__ import annotations

@@ -33,7 +33,11 @@ from articlemodel.models import Credit, CreditRole, Dateline, Mention
 
 __all__ = ["Layout", "parse_layout"]
 
-_SPACE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+# White space that str.strip() keeps or that scrapers leave: no-break, thin, zero-width, BOM.
+_SPACE = (
+    " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u202f\u205f\u3000\ufeff"
+)
 
 _LINE_BREAK_PATTERN = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
@@ -63,8 +67,10 @@ _MONTHS = {
 
 # A date as datelines and date lines give it: "Aug 30", "Aug. 30, 2018", "30 August 2018".
 _DATE_RE = rf"""
-    (?:(?P<month>{_MONTH_RE})\.?[ \t\u00a0]+(?P<day>\d{{1,2}})(?!\d)(?:,?[ \t\u00a0]+(?P<year>\d{{4}}))?
-      |(?P<day2>\d{{1,2}})[ \t\u00a0]+(?P<month2>{_MONTH_RE})\.?(?:,?[ \t\u00a0]+(?P<year2>\d{{4}}))?)
+    (?:(?P<month>{_MONTH_RE})\.?[ \t\u00a0]+(?P<day>\d{{1,2}})(?!\d)
+       (?:,?[ \t\u00a0]+(?P<year>\d{{4}}))?
+      |(?P<day2>\d{{1,2}})[ \t\u00a0]+(?P<month2>{_MONTH_RE})\.?
+       (?:,?[ \t\u00a0]+(?P<year2>\d{{4}}))?)
 """
 
 # The place of a dateline in capitals: DEIR AL-ZOR, NEW YORK, ST. LOUIS, N'DJAMENA.
@@ -75,7 +81,10 @@ _MIXED_PLACE_RE = (
     r"[\p{L}\p{M}'’.\-]*){0,4}"
 )
 # ", Afghanistan" / ", D.C." / ", Calif.": a region after the place, not a month.
-_REGION_RE = rf"(?:,[ \t\u00a0]*(?!{_MONTH_RE}\b)\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*(?:[ \t\u00a0]+\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*){{0,2}})"
+_REGION_RE = (
+    rf"(?:,[ \t\u00a0]*(?!{_MONTH_RE}\b)\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*"
+    r"(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,2})"
+)
 _SOURCE_RE = r"\((?P<source>[\p{L}\p{Nd}][^()\n]{0,40}?)\)"
 _SEPARATOR_RE = r"(?P<sep>-{1,2}|[–—―]|:)"
 
@@ -128,8 +137,11 @@ _TRAILING_CREDIT_PATTERN = regex.compile(
 _NAME_SPLIT_PATTERN = regex.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 # "Jane Doe in Cairo" -> "Jane Doe"; "Jane Doe, Reuters" is cut at the comma for bylines.
 _NAME_PLACE_PATTERN = regex.compile(r"[ \t]+(?:in|at|from)[ \t]+\p{Lu}.*$")
+# A credited name: capitalised words, name particles allowed (Nidal al-Mughrabi, Ludwig van Dam).
+_NAME_PARTICLE_RE = r"(?:al|el|bin|ibn|abu|van|von|de|da|di|du|la|le)\b"
 _PERSON_NAME_PATTERN = regex.compile(
-    r"^\p{Lu}[\p{L}\p{M}.'’\-]*(?:[ \t\u00a0]+(?:\p{Lu}|(?:al|el|bin|ibn|abu|van|von|de|da|di|du|la|le)\b)[\p{L}\p{M}.'’\-]*){0,5}$"
+    rf"^\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*"
+    rf"(?:[ \t\u00a0]+(?:\p{{Lu}}|{_NAME_PARTICLE_RE})[\p{{L}}\p{{M}}.'’\-]*){{0,5}}$"
 )
 
 
@@ -178,7 +190,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     previous_line = ""
-    for (start, end), is_blank in zip(lines, blank):
+    for (start, end), is_blank in zip(lines, blank, strict=True):
         if is_blank:
             if current is not None:
                 spans.append(current)
@@ -193,8 +205,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
                 )
             else:
                 joined = bool(
-                    _STARTS_LOWER_PATTERN.match(line) or _CONTINUES_PATTERN.search(previous_line)
-                    and not _STARTS_SENTENCE_PATTERN.match(line)
+                    _STARTS_LOWER_PATTERN.match(line)
+                    or (
+                        _CONTINUES_PATTERN.search(previous_line)
+                        and not _STARTS_SENTENCE_PATTERN.match(line)
+                    )
                 )
             if joined:
                 current = (current[0], end)
@@ -312,7 +327,8 @@ def parse_layout(text: str) -> Layout:
         The Layout; pieces that are not there are None or empty.
 
     Example:
-        >>> layout = parse_layout("Storm hits coast\\n\\nMIAMI (AP) — A storm hit.\\n\\nEditing by Jo Roe")
+        >>> text = "Storm hits coast\\n\\nMIAMI (AP) — A storm hit.\\n\\nEditing by Jo Roe"
+        >>> layout = parse_layout(text)
         >>> layout.headline.text, layout.dateline.place, layout.credits[0].names
         ('Storm hits coast', 'MIAMI', ('Jo Roe',))
     """

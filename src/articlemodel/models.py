@@ -158,14 +158,10 @@ class Organization(_Model):
     id: EntityId
     name: Name = Field(description="The fullest name the article gives.")
     acronym: str | None = Field(default=None, description="The short form the article defines.")
-    aliases: tuple[str, ...] = Field(
-        default=(), description="Other names the article uses for it."
-    )
+    aliases: tuple[str, ...] = Field(default=(), description="Other names the article uses for it.")
     kind: OrganizationKind = Field(default="other", description="What sort of organization.")
     country: CountryCode | None = Field(default=None, description="Its country, when known.")
-    mentions: tuple[Mention, ...] = Field(
-        min_length=1, description="Every mention, in text order."
-    )
+    mentions: tuple[Mention, ...] = Field(min_length=1, description="Every mention, in text order.")
 
 
 class Location(_Model):
@@ -179,9 +175,7 @@ class Location(_Model):
     longitude: float | None = Field(default=None, ge=-180, le=180, description="WGS 84 degrees.")
     geonames_id: int | None = Field(default=None, ge=1, description="GeoNames identifier.")
     aliases: tuple[str, ...] = Field(default=(), description="Other spellings in the article.")
-    mentions: tuple[Mention, ...] = Field(
-        min_length=1, description="Every mention, in text order."
-    )
+    mentions: tuple[Mention, ...] = Field(min_length=1, description="Every mention, in text order.")
 
 
 class Person(_Model):
@@ -289,7 +283,9 @@ def _problem(loc: Loc, slug: str, message: str, value: Any, **ctx: Any) -> InitE
     )
 
 
-def _span_problems(text: str, loc: Loc, value: str, start: int, end: int) -> Iterator[InitErrorDetails]:
+def _span_problems(
+    text: str, loc: Loc, value: str, start: int, end: int
+) -> Iterator[InitErrorDetails]:
     if end > len(text):
         yield _problem(
             loc,
@@ -388,10 +384,10 @@ def _article_problems(article: Article) -> Iterator[InitErrorDetails]:
         yield from _register_id(kinds, date.id, "dates", ("dates", i, "id"))
         yield from _span_problems(text, ("dates", i, "text"), date.text, date.start, date.end)
 
+    dateline_location = article.dateline.location_id if article.dateline else None
     references: list[tuple[Loc, str | None, tuple[str, ...]]] = [
-        (("dateline", "location_id"), article.dateline and article.dateline.location_id,
-         ("locations",)),
-    ]  # fmt: skip
+        (("dateline", "location_id"), dateline_location, ("locations",)),
+    ]
     references += [
         (("people", i, "affiliation_id"), p.affiliation_id, ("organizations",))
         for i, p in enumerate(article.people)
@@ -417,7 +413,9 @@ def _article_problems(article: Article) -> Iterator[InitErrorDetails]:
             )
 
 
-def _register_id(kinds: dict[str, str], id_: str, field: str, loc: Loc) -> Iterator[InitErrorDetails]:
+def _register_id(
+    kinds: dict[str, str], id_: str, field: str, loc: Loc
+) -> Iterator[InitErrorDetails]:
     if id_ in kinds:
         yield _problem(
             loc,

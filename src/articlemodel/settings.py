@@ -37,6 +37,16 @@ DAY_FIRST: Final = False
 #: A direct quote longer than this many characters is cut at its paragraph's end.
 MAX_QUOTE_CHARS: Final = 5_000
 
+# --- people ------------------------------------------------------------------------------
+#: A role after a name (``Jane Doe, a spokesperson for the ministry,``) has at most this many
+#: characters; so has an appositive between a speaker and the cue.
+MAX_APPOSITIVE_ROLE_CHARS: Final = 160
+#: A run of capitalised words that is a person only because it opens with a known given name
+#: has at most this many words (``Luiz Inácio Lula Silva``).
+MAX_GIVEN_NAME_RUN_WORDS: Final = 4
+#: A role before a name (``former Iraqi Defence Minister``) has at most this many words.
+MAX_ROLE_WORDS_BEFORE: Final = 6
+
 # --- organizations -----------------------------------------------------------------------
 #: A region whose letters are at least this share upper case is set in capitals.
 ORG_CAPS_RATIO: Final = 0.8
