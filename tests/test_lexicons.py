@@ -1,7 +1,8 @@
 """Every lexicon file is well formed and accounted for.
 
 Text lexicons: UTF-8, NFC, one entry per line, no stray white space, no duplicates, sorted
-(comments and blank lines aside). JSON lexicons parse. Every file is listed in SOURCES.md.
+(comments and blank lines aside). TSV tables: NFC, the same number of columns on every row, no
+padded cells. JSON lexicons parse. Every file is listed in SOURCES.md.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ _FOLDER = resources.files("articlemodel.lexicons")
 _FILES = sorted(
     entry.name
     for entry in _FOLDER.iterdir()
-    if entry.name.endswith((".txt", ".json")) and not entry.name.startswith("_")
+    if entry.name.endswith((".txt", ".json", ".tsv")) and not entry.name.startswith("_")
 )
 
 
@@ -35,6 +36,18 @@ def test_text_lexicon_format(name: str) -> None:
     assert entries, "has no entries"
     assert len(entries) == len(set(entries)), "has duplicates"
     assert entries == sorted(entries), "is not sorted"
+
+
+@pytest.mark.parametrize("name", [n for n in _FILES if n.endswith(".tsv")])
+def test_tsv_lexicon_format(name: str) -> None:
+    raw = _FOLDER.joinpath(name).read_text(encoding="utf-8")
+    assert raw.endswith("\n"), "ends without a newline"
+    rows = [line for line in raw.splitlines() if line and not line.startswith("#")]
+    assert rows, "has no rows"
+    widths = {line.count("\t") for line in rows}
+    assert len(widths) == 1, f"rows have different numbers of columns: {sorted(widths)}"
+    assert unicodedata.normalize("NFC", raw) == raw, "is not NFC"
+    assert all(cell == cell.strip() for line in rows for cell in line.split("\t"))
 
 
 @pytest.mark.parametrize("name", [n for n in _FILES if n.endswith(".json")])
