@@ -96,6 +96,16 @@ class BatchResult:
         """Whether the record parsed."""
         return self.article is not None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready record ``to_json`` writes, as a dict."""
+        if self.article is None:
+            return {"id": self.id, "error": self.error or "unknown error"}
+        return {
+            "id": self.id,
+            "metadata": dict(self.metadata),
+            "article": self.article.model_dump(mode="json"),
+        }
+
     def to_json(self) -> str:
         """One JSONL line (no newline): ``{"id", "metadata", "article"}`` or ``{"id", "error"}``."""
         if self.article is None:
