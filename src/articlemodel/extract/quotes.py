@@ -178,6 +178,20 @@ _FEMALE_WORDS: frozenset[str] = frozenset(
      "señora", "signora"}
 )  # fmt: skip
 
+# Words that end organization names, never people's: a speaker holding one is no person.
+_ORG_WORDS: frozenset[str] = frozenset(
+    {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "plc", "llc", "group", "average",
+     "index", "exchange", "association", "institute", "foundation", "network", "times", "post",
+     "news", "agency", "airlines", "airways", "motors", "bank", "fund", "capital", "partners",
+     "services", "systems", "technologies", "international", "industries", "holdings",
+     "markets", "research", "securities", "management", "trading", "journal", "press",
+     "reuters", "associated", "workers", "authority", "board", "federation", "assembly"}
+)  # fmt: skip
+_NAME_PARTICLES: frozenset[str] = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le", "der",
+     "den", "ter", "dos", "das", "del", "della", "st", "mc", "mac", "bint", "ben", "y"}
+)  # fmt: skip
+
 _DOUBLE_OPENERS = "“„‟«"
 _DOUBLE_CLOSERS = "”»"
 _MARK_PATTERN = regex.compile(r"[\"“”„‟«»]")
@@ -241,6 +255,10 @@ _BEFORE_PATTERN = regex.compile(
     regex.VERBOSE | regex.VERSION1,
     abbr=_ABBREVIATIONS,
     cues=_CUES,
+)
+# ", Jane Doe." after an inverted cue and a role: 'said the firm's chief, Jane Doe.'
+_INVERTED_APPOSITIVE_PATTERN = regex.compile(
+    r"[ \t\u00a0]*,[ \t\u00a0]*(?P<name>\p{Lu}[^,.;:!?\"“”\n]{1,60}?)[ \t\u00a0]*(?:[.,;!?]|\Z)"
 )
 _CUE_PATTERN = regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
 _ACCORDING_PATTERN = regex.compile(
@@ -474,8 +492,16 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     low = first.lower()
     if low in _PRONOUNS:
         return (words[0][0], words[0][1]) if len(words) == 1 else None
+    last = text[words[-1][0] : words[-1][1]]
+    if len(words) > 1 and last.lower() in _PRONOUNS and last.lower() != "i":
+        # "During his speech he", "Speaking to reporters she": the pronoun is the subject.
+        return words[-1]
     if low in _NOT_SPEAKER_START:
         return None
+    if first[:1].islower() and low not in _DETERMINERS and not (
+        len(words) <= 3 and last.lower().endswith("s")
+    ):
+        return None  # a verb phrase ("justified his choice by"), not a subject
     for w0, w1 in words[1:]:
         if text[w0:w1].lower() in _FINITE_WORDS:
             return None
@@ -502,12 +528,18 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     if _PASSIVE_PATTERN.search(text, lo, cue_start):
         return None
     head_end = end
+    appositive: tuple[int, int] | None = None
     if end > lo and text[end - 1] == ",":
         # An appositive: "X, a spokesperson for Y, said" -> X.
         prev = text.rfind(",", lo, end - 1)
-        if prev < 0 or end - prev > 200:
+        if end - prev > 200:
             return None
-        head_end = prev
+        if prev < 0:
+            # "Peter Doe an analyst for Y, said": no opening comma; the phrase runs from lo.
+            head_end = end - 1
+        else:
+            head_end = prev
+            appositive = (prev + 1, end - 1)
     start = head_end
     # Walk back to the clause boundary.
     i = head_end - 1
@@ -525,7 +557,65 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             break
         i -= 1
     start = i + 1
-    return _clean_speaker(text, start, head_end)
+    spk = _clean_speaker(text, start, head_end)
+    if spk is not None and appositive is not None:
+        name = _appositive_name(text, spk, *appositive)
+        if name is not None:
+            return name
+    return spk
+
+
+def _is_name_run(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a personal name: two to five capitalised words or particles."""
+    words = [text[s:e] for s, e in _words(text, start, end)]
+    if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
+        return False
+    return all(
+        w[:1].isupper() and not (w.isupper() and len(w) > 1)
+        or w.lower() in _NAME_PARTICLES
+        or "-" in w
+        for w in words
+    )
+
+
+def _role_like(text: str, start: int, end: int) -> bool:
+    """Whether a speaker phrase describes a role rather than naming someone."""
+    words = [text[s:e] for s, e in _words(text, start, end)]
+    return bool(words) and (
+        words[0].lower() in _DETERMINERS
+        or any(w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words)
+        or any(w.isupper() and len(w) > 1 for w in words)
+        or "'s" in text[start:end]
+        or "’s" in text[start:end]
+    )
+
+
+def _appositive_name(
+    text: str, spk: tuple[int, int], start: int, end: int
+) -> tuple[int, int] | None:
+    """The name in "the firm's chief executive, Jane Doe," when the head is only a role."""
+    if not _role_like(text, *spk):
+        return None
+    words = _words(text, start, end)
+    if words and _is_name_run(text, words[0][0], words[-1][1]):
+        return words[0][0], words[-1][1]
+    return None
+
+
+def _name_tail(text: str, spk: tuple[int, int]) -> tuple[int, int]:
+    """The name that ends a role phrase: "Northrop Grumman CEO Ron Sugar" -> "Ron Sugar"."""
+    words = _words(text, *spk)
+    cut = -1
+    for k, (s, e) in enumerate(words):
+        w = text[s:e]
+        if (w[:1].islower() and w.lower() not in _NAME_PARTICLES) or (w.isupper() and len(w) > 1):
+            cut = k
+    if 0 <= cut < len(words) - 2 or (0 <= cut == len(words) - 2 and cut > 0):
+        tail = (words[cut + 1][0], spk[1])
+        if _is_name_run(text, *tail) or cut == len(words) - 2:
+            if text[tail[0] : tail[1]][:1].isupper():
+                return tail
+    return spk
 
 
 def _comma_inside_np(text: str, lo: int, comma: int, end: int) -> bool:
@@ -559,11 +649,17 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
     if match["cue_a"]:
         cue = match.span("cue_a")
         spk = _clean_speaker(text, *match.span("spk_a"))
+        rest = _INVERTED_APPOSITIVE_PATTERN.match(text, match.end("spk_a"), window_end)
+        if spk is not None and rest is not None:
+            spk = _appositive_name(text, spk, *rest.span("name")) or spk
     else:
         cue = match.span("cue_b")
         spk = _clean_speaker(text, *match.span("spk_b"))
         if spk is not None and _PASSIVE_PATTERN.search(text, spk[1], cue[0]):
             spk = None
+        if spk is not None and match["appos"]:
+            a0, a1 = match.span("appos")
+            spk = _appositive_name(text, spk, a0 + 1, a1 - 1) or spk
     if spk is None:
         return False
     raw.spk, raw.cue, raw.attributed = spk, cue, True
@@ -604,6 +700,12 @@ def _speaker_before(text: str, raw: _Raw, lo: int) -> bool:
         if colon is not None and colon.start() == _first_nonspace(text, lo, prefix_end):
             raw.spk, raw.attributed = colon.span("spk"), True
             return True
+        if text[lo:prefix_end].rstrip().endswith(":"):
+            # "Jane Doe spoke about the incident: “Q”": the sentence's subject speaks.
+            spk = _sentence_subject(text, lo, prefix_end)
+            if spk is not None:
+                raw.spk, raw.attributed = spk, True
+                return True
         return False
     cue_text = match["cue"].lower()
     if not _tail_ok(text, *match.span("tail"), cue_text, match["punct"] or match["that"]):
@@ -785,11 +887,17 @@ class _Resolver:
         role = regex.search(r"\s(?:for|of|at|from|with)\s", written)
         if role is not None and written.split()[0].lower() in _DETERMINERS:
             head_end = s + role.start()
-        hits = [m for m in self.entities.overlapping(s, head_end)]
+        hits = list(self.entities.overlapping(s, head_end))
+        tail = _name_tail(text, (s, e))
         if hits:
             best = max(hits, key=lambda m: (m.end, m.is_person))
-            self._remember(s, best.name, best.id, best.is_person, "s")
-            return best.name, best.id
+            if best.is_person or not (tail != (s, e) and tail[0] >= best.end):
+                self._remember(s, best.name, best.id, best.is_person, "s")
+                return best.name, best.id
+        if tail != (s, e):
+            s, e = tail
+            written = text[s:e]
+            low = written.lower()
         words = low.split()
         if words and words[0] in {"the", "its", "their"} and words[-1] in _ORG_NOUNS:
             org = self._org_for_noun(words[-1], s)
@@ -805,7 +913,12 @@ class _Resolver:
                 ):
                     self._remember(s, name, ident, True, "s")
                     return name, ident
-        person_like = written[:1].isupper() and not written.isupper()
+        person_like = (
+            written[:1].isupper()
+            and not written.isupper()
+            and not any(w.lower() in _ORG_NOUNS or w.lower() in _ORG_WORDS for w in low.split())
+            and not self.entities.overlapping(s, e)
+        )
         plural = "p" if low.endswith("s") and not written[:1].isupper() else "s"
         self._remember(s, written, None, person_like, plural)
         return written, None
