@@ -55,3 +55,13 @@ ORG_SUBHEAD_WORDS: Final = 12
 #: Count an acronym definition whose capitalized long form has no organization noun
 #: ("United Auto Workers (UAW)") as an organization.
 ORG_ACCEPT_HEADLESS_ACRONYMS: Final = True
+
+# --- people ------------------------------------------------------------------------------
+#: A role after a name (``Jane Doe, a spokesperson for the ministry,``) has at most this many
+#: characters; so has an appositive between a speaker and the cue.
+MAX_APPOSITIVE_ROLE_CHARS: Final = 160
+#: A run of capitalised words that is a person only because it opens with a known given name
+#: has at most this many words (``Luiz Inácio Lula Silva``).
+MAX_GIVEN_NAME_RUN_WORDS: Final = 4
+#: A role before a name (``former Iraqi Defence Minister``) has at most this many words.
+MAX_ROLE_WORDS_BEFORE: Final = 6

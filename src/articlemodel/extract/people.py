@@ -1,17 +1,552 @@
-"""People (placeholder until the people extractor lands)."""
+"""People: every person the article names, with role, affiliation and every mention.
+
+The method is the one rule-based NER systems use for person names (trigger words and
+gazetteers, as in GATE ANNIE's name grammars): find runs of capitalised words, then keep a run
+as a person when its context says so, and only then look for the person's other mentions.
+
+A run of capitalised words (particles inside: ``al-Assad``, ``van der Leyen``, ``da Silva``) is
+a person when one of these holds, tried in order (the first that holds is the evidence):
+
+1. ``honorific``: it opens with an honorific (``Mr Smith``, ``Ms. Jones``, ``Dr Lee``).
+2. ``title``: it opens with a role (``Defence Minister Ben Wallace``, ``Reuters CEO Jane Doe``,
+   ``President Obama``); the role is kept.
+3. ``role_before``: a lower-case role noun stands right before it (``spokesman John Kirby``).
+4. ``appositive``: a role follows it (``Jane Doe, a spokesperson for the ministry,``).
+5. ``speaker``: a reporting cue stands next to it (``Jane Doe said``, ``said Jane Doe``,
+   ``according to Jane Doe``, ``Jane Doe told Reuters``).
+6. ``given_name``: its first word is a known given name (``lexicons/names_given.txt``).
+7. ``credit``: a credit line names it (``Editing by Jane Doe``).
+
+Rules 3 to 6 need two words or more: a single capitalised word next to ``said`` is as often an
+organization or a place as a surname. A run is never a person when it holds a word that no name
+holds (``Ministry``, ``River``, ``Monday``: ``lexicons/people_non_name_words.txt``) or overlaps
+an organization or location mention.
+
+Mentions are then found by one scan of the text for each person's forms: the full name, the
+surname with and without its particle (``al-Abdallah`` and ``Abdallah`` for a name ending in
+``al-Abdallah``), the last two words of a name of four words (``López Obrador``). An honorific
+before a mention joins it (``Mr Smith``); a title does not (``President Obama`` gives
+``Obama``). A surname shared by two people goes to the one mentioned last. Pronouns are not
+mentions: the quotes extractor resolves them.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from articlemodel.models import Location, Organization, Person
+import regex
+
+from articlemodel.lexicons import load_lines, load_set, register_cache
+from articlemodel.models import Location, Mention, Organization, Person
 from articlemodel.segment import Document
+from articlemodel.settings import (
+    MAX_APPOSITIVE_ROLE_CHARS,
+    MAX_GIVEN_NAME_RUN_WORDS,
+    MAX_ROLE_WORDS_BEFORE,
+)
 
 __all__ = ["extract_people"]
+
+_SPACE_RE = r"[ \u00a0]"
+_PARTICLES = load_lines("names_particles.txt")
+# Particles that join with a space or a hyphen (bin Salman, al-Assad), and those that join
+# only with a hyphen (as-Sisi): "as", "at", "an" are English words before a capital too.
+_SPACE_PARTICLES = [p for p in _PARTICLES if not p.endswith("-")]
+_HYPHEN_PARTICLES = [p[:-1] for p in _PARTICLES if p.endswith("-")]
+_HONORIFICS = load_set("people_honorifics.txt")
+_TITLES = load_set("titles.txt")
+_TITLE_MODIFIERS = load_set("titles_modifiers.txt")
+_FUNCTION_WORDS = load_set("people_function_words.txt")
+_NON_NAME_WORDS = load_set("people_non_name_words.txt")
+# Abbreviations that keep their period inside a run: "Mr.", "Gen.", "Lt.", "Jr.".
+_ABBREVIATIONS = sorted(
+    {w for w in _HONORIFICS if len(w) <= 4}
+    | {w.capitalize() for w in _TITLES | _TITLE_MODIFIERS if len(w) <= 4 and w.isalpha()}
+    | {"Jr", "Sr"}
+)
+
+# One capitalised word: McCain, O'Leary, Jean-Luc, Abdul-Mahdi, SDF; with its period when it
+# is a known abbreviation (Mr., Gen.). Never the possessive 's.
+_WORD_RE = r"""
+    (?:\L<abbreviations>\.(?=[ \u00a0]\p{Lu})
+      |\p{Lu}[\p{L}\p{M}]*+(?:['’]\p{Lu}[\p{L}\p{M}]*+)*+(?:-[\p{L}\p{M}]++)*+
+      |(?:\p{Lu}\.){1,3}(?=[ \u00a0]\p{Lu}))     # initials: John F. Kennedy, U.S. President
+"""
+# Particles between two words: "al-", "bin ", "van der ", "de la ".
+_PARTICLE_RE = rf"(?:(?:\L<space_particles>(?:-|{_SPACE_RE}))|(?:\L<hyphen_particles>-))"
+_RUN_PATTERN = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{M}}\p{{Nd}}'’\-.])      # not inside a word
+    {_WORD_RE}
+    (?:{_SPACE_RE}{_PARTICLE_RE}{{0,3}}+{_WORD_RE})*+   # more words, particles between
+    """,
+    regex.VERBOSE | regex.VERSION1,
+    abbreviations=_ABBREVIATIONS,
+    space_particles=_SPACE_PARTICLES,
+    hyphen_particles=_HYPHEN_PARTICLES,
+)
+# The words of a run, particles attached to the word they precede.
+_RUN_WORD_PATTERN = regex.compile(
+    rf"(?:{_PARTICLE_RE}{{0,3}}+){_WORD_RE}",
+    regex.VERBOSE | regex.VERSION1,
+    abbreviations=_ABBREVIATIONS,
+    space_particles=_SPACE_PARTICLES,
+    hyphen_particles=_HYPHEN_PARTICLES,
+)
+
+_CUES = load_lines("reporting_cues.txt")
+# Cues that may stand before their speaker ('said Jane Doe'); 'told Jane Doe' names the
+# listener, 'warned Jane Doe' the one warned.
+_INVERTED_CUES = frozenset(
+    {
+        "according to", "added", "adds", "answered", "argued", "asked", "commented",
+        "concluded", "continued", "countered", "declared", "explained", "insisted", "noted",
+        "observed", "recalled", "remarked", "replied", "responded", "retorted", "said", "says",
+        "stated", "tweeted", "wrote", "writes",
+    }
+)  # fmt: skip
+# A cue after the run: "Jane Doe said", "Jane Doe, a spokesperson for X, said", "Jane Doe
+# also told Reuters". The appositive is bounded, so the match is too.
+_CUE_AFTER_PATTERN = regex.compile(
+    rf"""
+    (?:,{_SPACE_RE}[^,;\n“”"«»]{{1,{MAX_APPOSITIVE_ROLE_CHARS}}}+,)?  # an appositive
+    {_SPACE_RE}++
+    (?:(?:also|then|later|had|has|have|was|were|would|will|further|again|previously|earlier)
+       {_SPACE_RE}++){{0,2}}+
+    \L<cues>(?![\p{{L}}\p{{M}}])
+    """,
+    regex.VERBOSE | regex.VERSION1,
+    cues=_CUES,
+)
+# A cue before the run: "said Jane Doe", "according to Jane Doe"; matched at the end of a
+# short window before the run.
+_CUE_BEFORE_PATTERN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])\L<cues>{_SPACE_RE}++(?:the{_SPACE_RE}++)?$",
+    regex.VERSION1,
+    cues=sorted(_INVERTED_CUES & set(_CUES)),
+)
+# A role after the run: ", a spokesperson for the ministry", ", 54, the head of the agency".
+# Periods stay inside initialisms (U.S.); the role ends at other punctuation.
+_APPOSITIVE_PATTERN = regex.compile(
+    rf"""
+    ,{_SPACE_RE}(?:\p{{Nd}}{{1,3}},{_SPACE_RE})?
+    (?P<role>(?:[^,;:.!?\n“”"«»()\[\]]|(?<=(?<![\p{{L}}])(?:\p{{Lu}}\.)*\p{{Lu}})\.)
+             {{2,{MAX_APPOSITIVE_ROLE_CHARS}}}+)
+    """,
+    regex.VERBOSE | regex.VERSION1,
+)
+_ROLE_TOKEN_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}.'’\-]+")
+_HONORIFIC_BEFORE_PATTERN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])\L<honorifics>\.?{_SPACE_RE}$",
+    regex.VERSION1,
+    honorifics=sorted(_HONORIFICS),
+)
+_WINDOW = 60
+# The second half of compound adjectives, never of a hyphenated name.
+_COMPOUND_ENDINGS = frozenset(
+    {"backed", "based", "born", "controlled", "era", "funded", "held", "led", "linked",
+     "owned", "run", "style", "supported", "type"}
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A name found in context, before mentions are collected."""
+
+    name: str
+    start: int
+    end: int
+    evidence: str
+    role: str | None = None
+    role_start: int = 0
+    role_end: int = 0
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    words: int
+    role: str | None
+    role_span: tuple[int, int]
+    forms: set[str]
+
+
+class _Spans:
+    """Organization and location mentions, for an O(log n) overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self._starts = [s for s, _ in spans]
+        self._max_ends: list[int] = []
+        top = -1
+        for _, end in spans:
+            top = max(top, end)
+            self._max_ends.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._max_ends[i] > start
+
+
+def _clean(token: str) -> str:
+    """A token as the title and word sets know it: no period, no possessive."""
+    token = token.rstrip(".")
+    if token.endswith(("'s", "’s")):
+        token = token[:-2]
+    return token
+
+
+def _is_title(token: str) -> bool:
+    return _clean(token).lower() in _TITLES
+
+
+def _is_role_word(token: str) -> bool:
+    word = _clean(token).lower()
+    return word in _TITLES or word in _TITLE_MODIFIERS
+
+
+def _is_name_word(token: str) -> bool:
+    """A word a name can hold: capitalised, with a lower-case letter, not a non-name word."""
+    core = token
+    if "-" in core and core[0].islower():  # al-Assad: judge the part after the particle
+        core = core.rsplit("-", 1)[-1]
+    if " " in core:  # "van der Leyen"
+        core = core.rsplit(" ", 1)[-1]
+    if regex.fullmatch(r"(?:\p{Lu}\.)+", core):  # an initial
+        return True
+    if not any(c.islower() for c in core) or _clean(core) in _NON_NAME_WORDS:
+        return False
+    head, _, rest = core.partition("-")
+    if rest and (head in _NON_NAME_WORDS or rest in _COMPOUND_ENDINGS):
+        return False  # "City-based", "Kurdish-led", "Iran-backed"
+    return _clean(core).lower() not in _FUNCTION_WORDS
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _RUN_WORD_PATTERN.finditer(text, start, end)]
+
+
+def _role_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
+    """The role words right before ``start`` (``former Defence``, ``the agency's spokesman``).
+
+    Walks back over capitalised words and role words joined by single spaces, at most
+    ``MAX_ROLE_WORDS_BEFORE`` of them, and stops at function words; returns the span from the
+    first word to the end of the last, or None.
+    """
+    begin = end = start
+    pos = start
+    taken = 0
+    while taken < MAX_ROLE_WORDS_BEFORE and pos - 1 > floor and text[pos - 1] in " \u00a0":
+        match = _ROLE_TOKEN_PATTERN.search(text, max(floor, pos - 41), pos - 1)
+        if match is None or match.end() != pos - 1:
+            break
+        token = match.group()
+        if _clean(token).lower() in _FUNCTION_WORDS:
+            break
+        if not (token[0].isupper() or _is_role_word(token)):
+            break
+        if taken == 0:
+            end = match.end()
+        begin = pos = match.start()
+        taken += 1
+    return (begin, end) if taken else None
+
+
+def _appositive(text: str, end: int, stop: int) -> tuple[int, int] | None:
+    """The span of a role after ``end`` (``, a spokesperson for the ministry``), or None."""
+    match = _APPOSITIVE_PATTERN.match(text, end, stop)
+    if match is None:
+        return None
+    role_start, role_end = match.span("role")
+    tokens = list(_ROLE_TOKEN_PATTERN.finditer(text, role_start, role_end))
+    # Cut a role that runs into its cue: "a spokesman for the army said".
+    kept = []
+    for token in tokens:
+        if token.group() in _CUES:
+            break
+        kept.append(token)
+    words = [t.group() for t in kept]
+    if words and words[0].lower() in {"a", "an", "the", "his", "her", "its", "their", "then"}:
+        words = words[1:]
+    if not any(_is_title(w) for w in words[:4]):
+        return None
+    return role_start, kept[-1].end()
+
+
+def _has_cue(text: str, start: int, end: int, stop: int, floor: int) -> bool:
+    if _CUE_AFTER_PATTERN.match(text, end, stop):
+        return True
+    return _CUE_BEFORE_PATTERN.search(text, max(floor, start - _WINDOW), start) is not None
+
+
+def _candidate(text: str, start: int, end: int, region: tuple[int, int]) -> _Candidate | None:
+    """The person a run of capitalised words names, if its context says it is one."""
+    floor, stop = region
+    words = _words(text, start, end)
+    # Strip the words that open sentences: "But", "The", "According".
+    while words and _clean(text[slice(*words[0])]).lower() in _FUNCTION_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    tokens = [text[s:e] for s, e in words]
+    honorific = len(tokens) > 1 and tokens[0].rstrip(".") in _HONORIFICS
+    # A role inside the run: everything up to the last title that has a name after it;
+    # after an honorific, the titles that follow it ("Mr Justice Anthony Mann").
+    split = 0
+    if honorific:
+        split = 1
+        while split < len(tokens) - 1 and _is_role_word(tokens[split]):
+            split += 1
+    else:
+        for i in range(len(tokens) - 1):
+            if _is_title(tokens[i]):
+                split = i + 1
+    name_words = words[split:]
+    if _is_role_word(tokens[split]) or not all(_is_name_word(text[s:e]) for s, e in name_words):
+        return _given_name_tail(text, words)
+    name_start, name_end = name_words[0][0], name_words[-1][1]
+    count = len(name_words)
+
+    role: tuple[int, int] | None = None
+    evidence = ""
+    if honorific:
+        evidence = "honorific"
+    elif split:
+        evidence = "title"
+        role = (words[0][0], words[split - 1][1])
+        before = _role_before(text, words[0][0], floor)
+        if before is not None:
+            role = (before[0], role[1])
+    if role is None and not honorific:
+        before = _role_before(text, start, floor)
+        if before is not None:
+            last = _ROLE_TOKEN_PATTERN.search(text, before[0], before[1])
+            tail = text[before[0] : before[1]].rsplit(" ", 1)[-1]
+            if last is not None and _is_title(tail):
+                role = before
+                evidence = evidence or "role_before"
+    if role is None:
+        role = _appositive(text, name_end, stop)
+        if role is not None:
+            evidence = evidence or "appositive"
+    if not evidence and count >= 2:
+        if _has_cue(text, name_start, name_end, stop, floor):
+            evidence = "speaker"
+        elif count <= MAX_GIVEN_NAME_RUN_WORDS and tokens[split] in _given_names():
+            evidence = "given_name"
+    if not evidence or (count < 2 and evidence not in {"honorific", "title"}):
+        return None
+    cand = _Candidate(text[name_start:name_end], name_start, name_end, evidence)
+    if role is not None:
+        cand.role, cand.role_start, cand.role_end = text[role[0] : role[1]], role[0], role[1]
+    return cand
+
+
+def _given_name_tail(text: str, words: list[tuple[int, int]]) -> _Candidate | None:
+    """A name at the end of a run that is not one: "Chrysler LLC Jim Press" gives Jim Press."""
+    for i in range(1, len(words) - 1):
+        tail = words[i:]
+        if (
+            len(tail) <= MAX_GIVEN_NAME_RUN_WORDS
+            and text[slice(*tail[0])] in _given_names()
+            and all(_is_name_word(text[s:e]) for s, e in tail)
+        ):
+            return _Candidate(text[tail[0][0] : tail[-1][1]], tail[0][0], tail[-1][1], "given_name")
+    return None
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return load_set("names_given.txt")
+
+
+register_cache(_given_names.cache_clear)
+
+
+def _forms(name: str) -> set[str]:
+    """The strings that mention the person named ``name``: full name and surname forms."""
+    forms = {name}
+    parts = name.split()
+    while len(parts) > 2 and parts[-1].rstrip(".") in {"Jr", "Sr", "II", "III", "IV"}:
+        parts.pop()
+    if len(parts) < 2:
+        return forms
+    # Particles before the surname: "van der Leyen", "bin Salman".
+    i = len(parts) - 1
+    while i > 1 and parts[i - 1] in _SPACE_PARTICLES:
+        i -= 1
+    surname = " ".join(parts[i:])
+    forms.add(surname)
+    forms.add(surname[0].upper() + surname[1:])  # "Van der Leyen" opening a sentence
+    particle, _, core = parts[-1].partition("-")
+    if core and (particle in _SPACE_PARTICLES or particle in _HYPHEN_PARTICLES):
+        forms.add(core)  # al-Abdallah → Abdallah
+        forms.add(f"{particle.capitalize()}-{core}")
+    elif i == len(parts) - 1 and len(parts) >= 4:
+        forms.add(" ".join(parts[-2:]))  # Andrés Manuel López Obrador → López Obrador
+    return forms
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Entity]:
+    """One entity per person: equal names, and a surname alone, join the full name."""
+    entities: list[_Entity] = []
+    by_form: dict[str, int] = {}
+    for cand in candidates:
+        words = len(cand.name.split())
+        index = by_form.get(cand.name)
+        if index is None and words > 1:
+            # An earlier single-word person ("President Obama") this full name completes.
+            for form in _forms(cand.name):
+                j = by_form.get(form)
+                if j is not None and entities[j].words == 1:
+                    index = j
+                    break
+        if index is None:
+            entities.append(_Entity(cand.name, words, None, (0, 0), set()))
+            index = len(entities) - 1
+        entity = entities[index]
+        if words > entity.words:
+            entity.name, entity.words = cand.name, words
+        if entity.role is None and cand.role:
+            entity.role, entity.role_span = cand.role, (cand.role_start, cand.role_end)
+        entity.forms |= _forms(cand.name)
+        for form in entity.forms:
+            by_form.setdefault(form, index)
+    return entities
+
+
+def _affiliation(entity: _Entity, text: str, organizations: Sequence[Organization]) -> str | None:
+    if entity.role is None:
+        return None
+    start, end = entity.role_span
+    for org in organizations:
+        if any(m.start < end and start < m.end for m in org.mentions):
+            return org.id
+    role = entity.role
+    for org in organizations:
+        for label in (org.name, org.acronym, *org.aliases):
+            if label and regex.search(
+                rf"(?<![\p{{L}}\p{{M}}]){regex.escape(label)}(?![\p{{L}}\p{{M}}])", role
+            ):
+                return org.id
+    return None
+
+
+def _credit_candidates(doc: Document) -> list[_Candidate]:
+    found = []
+    for credit in doc.layout.credits:
+        mention = credit.mention
+        pos = 0
+        for name in credit.names:
+            at = mention.text.find(name, pos)
+            if at < 0:
+                continue
+            pos = at + len(name)
+            start = mention.start + at
+            found.append(_Candidate(name, start, start + len(name), "credit"))
+    return found
 
 
 def extract_people(
     doc: Document, *, organizations: Sequence[Organization], locations: Sequence[Location]
 ) -> list[Person]:
-    """Every person ``doc`` names, with role, affiliation and all mentions."""
-    return []
+    """Every person ``doc`` names, with role, affiliation and all mentions.
+
+    Args:
+        doc: The segmented article.
+        organizations: The organizations found: no person overlaps one of their mentions, and
+            a role that names one gives the person's ``affiliation_id``.
+        locations: The locations found: no person overlaps one of their mentions.
+
+    Returns:
+        People in order of first mention, with ids ``per1``, ``per2``, ...
+
+    Example:
+        >>> from articlemodel.layout import parse_layout
+        >>> from articlemodel.segment import segment
+        >>> text = "Ms. Jane Doe, a spokesperson for the agency, said so. Doe added more."
+        >>> [p] = extract_people(segment(text, parse_layout(text)), organizations=[], locations=[])
+        >>> p.name, p.role, [m.text for m in p.mentions]
+        ('Jane Doe', 'a spokesperson for the agency', ['Ms. Jane Doe', 'Doe'])
+    """
+    text = doc.text
+    spans = [(m.start, m.end) for org in organizations for m in org.mentions]
+    spans += [(m.start, m.end) for loc in locations for m in loc.mentions]
+    blocked = _Spans(spans)
+    candidates: list[_Candidate] = []
+    for region in doc.regions:
+        bounds = (region.start, region.end)
+        for match in _RUN_PATTERN.finditer(text, region.start, region.end):
+            cand = _candidate(text, match.start(), match.end(), bounds)
+            if cand is not None and not blocked.overlaps(cand.start, cand.end):
+                candidates.append(cand)
+    candidates.extend(c for c in _credit_candidates(doc) if not blocked.overlaps(c.start, c.end))
+    candidates.sort(key=lambda c: c.start)
+    entities = _merge(candidates)
+    if not entities:
+        return []
+    mentions = _scan(text, entities, blocked)
+    people: list[Person] = []
+    order = sorted(
+        (i for i in range(len(entities)) if mentions[i]), key=lambda i: mentions[i][0].start
+    )
+    for number, i in enumerate(order, start=1):
+        entity = entities[i]
+        people.append(
+            Person(
+                id=f"per{number}",
+                name=entity.name,
+                role=entity.role,
+                affiliation_id=_affiliation(entity, text, organizations),
+                mentions=tuple(mentions[i]),
+            )
+        )
+    return people
+
+
+_NEXT_WORD_PATTERN = regex.compile(rf"{_SPACE_RE}(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}]*)")
+_PREVIOUS_WORD_PATTERN = regex.compile(rf"(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}.]*){_SPACE_RE}$")
+
+
+def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Mention]]:
+    """Every mention of every entity, by one pass over the text."""
+    owners: dict[str, list[int]] = {}
+    full: set[str] = set()
+    for i, entity in enumerate(entities):
+        full.add(entity.name)
+        for form in entity.forms:
+            owners.setdefault(form, []).append(i)
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{M}\p{Nd}\-])\L<forms>(?![\p{L}\p{M}\p{Nd}]|-\p{L})",
+        regex.VERSION1,
+        forms=sorted(owners),
+    )
+    mentions: list[list[Mention]] = [[] for _ in entities]
+    last_seen = [-1] * len(entities)
+    for match in pattern.finditer(text):
+        form = match.group()
+        start, end = match.span()
+        if blocked.overlaps(start, end):
+            continue
+        following = _NEXT_WORD_PATTERN.match(text, end)
+        if following is not None and (form not in full or following["word"] in _NON_NAME_WORDS):
+            continue  # "Smith Barney", "Doe Foundation": part of another name
+        honorific = _HONORIFIC_BEFORE_PATTERN.search(text, max(0, start - 16), start)
+        if form not in full and honorific is None:
+            previous = _PREVIOUS_WORD_PATTERN.search(text, max(0, start - 40), start)
+            if (
+                previous is not None
+                and not _is_role_word(previous["word"])
+                and (_clean(previous["word"]).lower() not in _FUNCTION_WORDS)
+            ):
+                continue  # "Michelle Obama" when only Barack Obama is known
+        candidates = owners[form]
+        owner = max(candidates, key=lambda i: (last_seen[i], -i))
+        if honorific is not None:
+            start = honorific.start()
+        last_seen[owner] = start
+        mentions[owner].append(Mention(text=text[start:end], start=start, end=end))
+    return mentions
