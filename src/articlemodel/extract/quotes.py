@@ -219,7 +219,7 @@ _NP_RE = rf"""
 _NP_AFTER_CUE_RE = rf"""
     (?:{_TOKEN_RE}
       (?:[ \t\u00a0]+(?!(?:in|on|at|to|during|after|before|when|while|as|last|this|
-                          yesterday|today|tonight|earlier|later|and|but|adding|saying|
+                          yesterday|today|tonight|earlier|later|but|adding|saying|
                           who|which|that|told|in|via|from|through|with)\b)
          (?:{_TOKEN_RE}|\([^()"“”\n]{{1,40}}\))){{0,9}})
 """
@@ -486,8 +486,24 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = _words(text, start, end)
     while words and text[words[0][0] : words[0][1]].lower() in _LEADING_LINKERS:
         words.pop(0)
-    if not words or len(words) > _MAX_SUBJECT_WORDS:
+    if not words:
         return None
+    if len(words) > _MAX_SUBJECT_WORDS or (
+        text[words[0][0]].islower()
+        and text[words[0][0] : words[0][1]].lower() not in _DETERMINERS | _PRONOUNS.keys()
+    ):
+        # A long or lower-case phrase still speaks through the name that ends it:
+        # "in a reaction to the news Commissioner Jane Doe", "manager Jane Doe".
+        for k in (2, 3, 4):
+            if len(words) > k and _is_name_run(text, words[-k][0], words[-1][1]):
+                if all(text[w[0]] != w[0] and text[w[0]].isupper() or
+                       text[w[0]:w[1]].lower() in _NAME_PARTICLES for w in words[-k:]):
+                    start_k = len(words) - k
+                    while start_k > 0 and _is_name_run(text, words[start_k - 1][0], words[-1][1]):
+                        start_k -= 1
+                    return words[start_k][0], words[-1][1]
+        if len(words) > _MAX_SUBJECT_WORDS:
+            return None
     first = text[words[0][0] : words[0][1]]
     low = first.lower()
     if low in _PRONOUNS:
@@ -558,6 +574,20 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         i -= 1
     start = i + 1
     spk = _clean_speaker(text, start, head_end)
+    if i >= lo and text[i] == "," and (spk is None or _role_like(text, *spk)):
+        # "Jane Doe, president of X said" / "Jane Doe, a professor at X, who said".
+        seg_lo = text.rfind(",", lo, i)
+        seg_lo = lo if seg_lo < 0 else seg_lo + 1
+        words = _words(text, seg_lo, i)
+        if words and _is_name_run(text, words[0][0], words[-1][1]):
+            return words[0][0], words[-1][1]
+        if spk is None and text[start:head_end].strip().lower() == "who" and seg_lo > lo:
+            seg2 = text.rfind(",", lo, seg_lo - 1)
+            words = _words(text, lo if seg2 < 0 else seg2 + 1, seg_lo - 1)
+            for k in range(len(words) - 1):
+                for m in range(min(len(words), k + 5), k + 1, -1):
+                    if _is_name_run(text, words[k][0], words[m - 1][1]):
+                        return words[k][0], words[m - 1][1]
     if spk is not None and appositive is not None:
         name = _appositive_name(text, spk, *appositive)
         if name is not None:
@@ -701,8 +731,14 @@ def _speaker_before(text: str, raw: _Raw, lo: int) -> bool:
             raw.spk, raw.attributed = colon.span("spk"), True
             return True
         if text[lo:prefix_end].rstrip().endswith(":"):
-            # "Jane Doe spoke about the incident: “Q”": the sentence's subject speaks.
-            spk = _sentence_subject(text, lo, prefix_end)
+            # "Jane Doe spoke about the incident: “Q”": the sentence's subject speaks;
+            # "Secretary of the Navy Jane Doe: “Q”": the name that ends the phrase does.
+            colon_at = text.rfind(":", lo, prefix_end)
+            spk = _clean_speaker(text, lo, colon_at)
+            if spk is None or _role_like(text, *spk) and _name_tail(text, spk) == spk:
+                spk = _sentence_subject(text, lo, prefix_end)
+            elif spk is not None:
+                spk = _name_tail(text, spk)
             if spk is not None:
                 raw.spk, raw.attributed = spk, True
                 return True
@@ -749,7 +785,12 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
     if run_end < 0:
         return None
-    return _clean_speaker(text, words[0][0], run_end)
+    spk = _clean_speaker(text, words[0][0], run_end)
+    if spk is not None:
+        rest = _INVERTED_APPOSITIVE_PATTERN.match(text, spk[1], hi)
+        if rest is not None:
+            spk = _appositive_name(text, spk, *rest.span("name")) or spk
+    return spk
 
 
 # --- pass 3: indirect quotes -----------------------------------------------------------------
