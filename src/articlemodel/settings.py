@@ -56,6 +56,13 @@ ORG_SUBHEAD_WORDS: Final = 12
 #: ("United Auto Workers (UAW)") as an organization.
 ORG_ACCEPT_HEADLESS_ACRONYMS: Final = True
 
+# --- locations ---------------------------------------------------------------------------
+#: In a line written in capitals, a city is a place only from this many people up.
+LOC_CAPS_MIN_POPULATION: Final = 100_000
+#: A city is ambiguous (no coordinates, no geonames id) when a namesake in another country
+#: has at least 1/this of its population.
+LOC_AMBIGUITY_RATIO: Final = 3
+
 # --- people ------------------------------------------------------------------------------
 #: A role after a name (``Jane Doe, a spokesperson for the ministry,``) has at most this many
 #: characters; so has an appositive between a speaker and the cue.

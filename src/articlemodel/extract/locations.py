@@ -1,17 +1,718 @@
-"""Locations (placeholder until the locations extractor lands)."""
+"""Locations: places named in the article, typed, joined across spellings and geocoded offline.
+
+Three sources of mentions, in this order (``docs/locations.md`` has the examples):
+
+1. The dateline place (``DEIR AL-ZOR``, ``KABUL, Afghanistan``): each comma part is a place.
+2. Context rules (``_CONTEXT_RULES``), for places no gazetteer lists: ``the towns of X and Y``,
+   ``X village``, ``the province of X``, ``X Province``, ``the X River``, ``in X, a town near
+   Y``, ``rebel-held X``, ``in X, Syria``; the rule's label is kept as provenance. A name a rule
+   found is then a place wherever else the article writes it (``the eastern Euphrates`` once
+   ``the Euphrates River`` was named), in the spirit of one-sense-per-discourse
+   (Gale, Church & Yarowsky 1992).
+3. The gazetteer (``gazetteer.py``): the longest run of capitalised words whose normalised key
+   it lists, with precision filters: no span inside an organization mention; no name followed
+   or preceded by another capitalised word (``Jordan Peterson``, ``Michael Jordan``, ``New York
+   Times``); none right after a title (``Mr.``); none glued to a lower-case participle
+   (``US-backed``); no city or region followed by a score (``Barnsley 2``, ``Essex 532-8``: a
+   club, not a place, in results); in all-capital lines only well-known places.
+
+Mentions whose keys the gazetteer ties to the same place (``U.S.``, ``United States``) join one
+Location; the kind comes from the context rule when there is one, else from the gazetteer.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import functools
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Final
 
-from articlemodel.models import Location, Organization
+import regex
+
+from articlemodel import settings
+from articlemodel.extract.gazetteer import ARTICLES, Place, gazetteer, normalize, normalize_words, word_key
+from articlemodel.lexicons import register_cache
+from articlemodel.models import Location, LocationKind, Mention, Organization
 from articlemodel.segment import Document
 
 __all__ = ["extract_locations"]
 
+# --- closed word sets ----------------------------------------------------------------------
+# Lower-case words allowed inside a multi-word place name: Stratford upon Avon, Dar es Salaam.
+_CONNECTORS: Final = ARTICLES | frozenset(
+    "de del della di da do dos das du des la le les los las of the upon on am im sur y bin ibn "
+    "abu van von der den".split()
+)
+# Capitalised words that may stand right before a place without making it part of a longer
+# name: function words at a sentence start, directions (Northern Syria), calendar words.
+_FREE_BEFORE: Final = frozenset(
+    "the a an in at on of from to for and but or nor near across outside inside throughout into "
+    "between both while since as when where if after before during unlike like with without via "
+    "by toward towards around through over under beyond within against amid among then now "
+    "meanwhile also only even all some many most neither either not this that these those his "
+    "her its their our my your says said so yet here there once until including especially "
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern upper lower greater "
+    "mainland rural downtown coastal neighbouring neighboring "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+# Capitalised words that may follow a place: the kind of place it is, calendar words.
+_FREE_AFTER: Final = frozenset(
+    "province governorate district county region state oblast prefecture department river "
+    "valley mountains mountain hills sea ocean gulf bay lake strait canal peninsula island "
+    "islands desert strip heights airport basin delta plain plateau coast dam city "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+# Words that make the next capitalised word a person: Mr. Jordan, President Lincoln.
+_TITLES: Final = frozenset(
+    "mr mrs ms miss dr sir lord lady sen rep gov gen lt col capt sgt maj adm prof judge justice "
+    "president king queen prince princess sheikh pope saint st father brother sister".split()
+)
+# Group and faith adjectives that no country-name rule turns up (demonyms of countries are
+# recognised from the gazetteer: _demonym_country).
+_ETHNONYMS: Final = frozenset(
+    "arab arabic kurdish kurd french dutch spanish swiss greek thai welsh scottish irish "
+    "danish swedish finnish polish czech norwegian sunni shiite shia alawite druze christian "
+    "muslim jewish yazidi turkmen assyrian bedouin pashtun tajik uzbek hazara baloch islamic "
+    "coalition government rebel regime militant".split()
+)
+_DEMONYM_SUFFIXES: Final = ("ian", "ese", "ish", "ean", "an", "i", "n", "ic")
 
-def extract_locations(
-    doc: Document, *, organizations: Sequence[Organization]
+_NOUN_KINDS: Final[MappingProxyType[str, LocationKind]] = MappingProxyType(
+    {"town": "town", "towns": "town", "village": "village", "villages": "village",
+     "city": "city", "cities": "city", "province": "region", "provinces": "region",
+     "governorate": "region", "governorates": "region", "district": "region",
+     "districts": "region", "region": "region", "regions": "region", "county": "region",
+     "oblast": "region", "prefecture": "region", "neighborhood": "area", "neighbourhood": "area",
+     "neighborhoods": "area", "neighbourhoods": "area", "suburb": "area", "suburbs": "area",
+     "area": "area", "countryside": "area", "camp": "facility", "river": "river",
+     "sea": "sea", "ocean": "sea", "gulf": "sea", "bay": "sea", "strait": "sea", "lake": "other",
+     "mountains": "mountain", "mountain": "mountain", "mount": "mountain", "hills": "mountain",
+     "valley": "area", "desert": "area", "canal": "facility", "peninsula": "area",
+     "island": "area", "islands": "area", "heights": "area", "dam": "facility",
+     "airport": "facility", "base": "facility", "crossing": "facility"}
+)  # fmt: skip
+
+# --- patterns ------------------------------------------------------------------------------
+# A word of a name: a capital, then letters. Keep in sync with _TOKEN_PATTERN.
+_CAP_WORD_RE = r"\p{Lu}[\p{L}\p{M}]*+(?:['’ʼ](?![sS]\b)[\p{L}\p{M}]++)*+"
+_ARTICLE_RE = r"(?:al|el|ad|ar|as|az|ash|at|ez|es|an|ed|ul)"
+_JOIN_RE = r"(?:[ \t\u00a0]|[-‐‑])"
+# A place name: one to four capitalised words, with articles and connectors between them
+# (Deir al-Zor, Dar es Salaam, Jisr ash-Shughur) and an article before (al-Hasakah).
+_NAME_RE = rf"""
+    (?:{_ARTICLE_RE}[-‐‑])?
+    {_CAP_WORD_RE}
+    (?:{_JOIN_RE}(?:(?:{_ARTICLE_RE}|de|du|la|le|es|of|bin|ibn|abu){_JOIN_RE})?{_CAP_WORD_RE}){{0,3}}
+"""
+_SP = r"[ \t\u00a0]++"
+_LIST_NOUN_RE = (
+    r"towns?|villages?|cities|city|provinces?|governorates?|districts?|regions?"
+    r"|neighbou?rhoods?|suburbs?"
+)
+_PLACE_NOUN_RE = r"village|town|city|province|governorate|district|countryside|camp|airport"
+_CAP_SUFFIX_RE = (
+    r"Province|Governorate|District|County|Region|Oblast|Prefecture|River|Sea|Ocean|Gulf|Bay"
+    r"|Strait|Mountains|Hills|Valley|Desert|Canal|Peninsula|Islands?|Heights|Dam|Airport"
+    r"|International[ \t]Airport|Air[ \t]Base|Border[ \t]Crossing|Crossing"
+)
+_CAP_PREFIX_RE = r"River|Lake|Mount|Mt\.|Gulf[ \t]of|Sea[ \t]of|Bay[ \t]of|Strait[ \t]of|Isle[ \t]of"
+_LOCATIVE_RE = r"(?:in|near|at|from|outside|to|toward|towards|around|into)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A context rule: label (provenance), pattern, and the kind when no noun group gives one."""
+
+    label: str
+    pattern: regex.Pattern[str]
+    kind: LocationKind
+
+
+def _rule(label: str, pattern: str, kind: LocationKind = "other") -> _Rule:
+    return _Rule(label, regex.compile(pattern, regex.VERBOSE | regex.VERSION1), kind)
+
+
+# Tried in order; a later rule does not take a span an earlier one took.
+_CONTEXT_RULES: Final = (
+    # the towns of Hajin and Susa / the province of Idlib / the IS-held villages of A, B and C
+    _rule(
+        "list_of",
+        rf"""\b(?P<noun>{_LIST_NOUN_RE}){_SP}of{_SP}
+        (?P<names>{_NAME_RE}(?:[ \t]*+,[ \t]*+{_NAME_RE})*+(?:,?{_SP}(?:and|or){_SP}{_NAME_RE})?)""",
+    ),
+    # the Tigris River / Idlib Province / Changi International Airport (suffix in the span)
+    _rule("cap_suffix", rf"(?P<name>{_NAME_RE}){_SP}(?P<suffix>{_CAP_SUFFIX_RE})\b"),
+    # the River Thames / Lake Chad / Mount Sinjar / Gulf of Aden (prefix in the span)
+    _rule("cap_prefix", rf"(?P<prefix>{_CAP_PREFIX_RE}){_SP}(?P<name>{_NAME_RE})"),
+    # Kafr Nabl village / Tal Afar airport (the lower-case noun is not in the span)
+    _rule("noun_after", rf"(?P<name>{_NAME_RE}){_SP}(?P<noun>{_PLACE_NOUN_RE})\b"),
+    # in Hajin, a town near the Iraqi border
+    _rule(
+        "apposition",
+        rf"""\b{_LOCATIVE_RE}{_SP}(?P<name>{_NAME_RE}),[ \t]*+(?:a|an|the){_SP}
+        (?:[\p{{Ll}}\-]++{_SP}){{0,3}}?(?P<noun>town|village|city|district|suburb|area|region
+        |province|neighbou?rhood)\b""",
+    ),
+    # rebel-held Douma / government-controlled Aleppo
+    _rule(
+        "held",
+        rf"\b\p{{L}}++-(?:held|controlled|besieged|occupied|run){_SP}(?P<name>{_NAME_RE})",
+        "town",
+    ),
+    # in Hajin, Syria (the host must be a country or region the gazetteer knows)
+    _rule(
+        "comma_host",
+        rf"\b{_LOCATIVE_RE}{_SP}(?P<name>{_NAME_RE}),[ \t]*+(?P<host>{_NAME_RE})(?![\p{{L}}-])",
+        "town",
+    ),
+)
+# the Syrian-Iraqi border: a border location named after the two countries.
+_BORDER_PATTERN = regex.compile(
+    rf"(?P<a>\p{{Lu}}\p{{Ll}}++)[-–/](?P<b>\p{{Lu}}\p{{Ll}}++){_SP}border\b", regex.VERSION1
+)
+_NAME_PATTERN = regex.compile(_NAME_RE, regex.VERBOSE | regex.VERSION1)
+# Tokens of a scan: dotted initialisms (U.S.) and words; a possessive 's is not part of one.
+_TOKEN_PATTERN = regex.compile(
+    r"(?:\p{Lu}\.){2,}+|[\p{L}\p{M}\p{Nd}]++(?:['’ʼ](?![sS]\b)[\p{L}\p{M}\p{Nd}]++)*+"
+)
+# What may stand between two words of one name.
+_GAP_PATTERN = regex.compile(r"[ \t\u00a0]{1,2}|[-‐‑]")
+# A score after a club named for a city: "Barnsley 2 Sheffield 1", "Essex 532-8".
+_SCORE_PATTERN = regex.compile(r"[ \t]++\d{1,3}(?:[-–/]\d{1,3})?(?![\d:.,]?\d)")
+_LOWER_COMPOUND_PATTERN = regex.compile(r"[-‐‑]\p{Ll}")
+_MAX_NAME_TOKENS: Final = 6
+
+
+# --- small span helpers --------------------------------------------------------------------
+class _Spans:
+    """Sorted, non-overlapping character spans, with an overlap test in O(log n)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]] = ()) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span that overlaps none already held."""
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
+@dataclass(slots=True)
+class _Found:
+    """A mention found: its span, the base name inside it, the key and what the rule said."""
+
+    start: int
+    end: int
+    base_start: int
+    base_end: int
+    key: str
+    kind: LocationKind | None = None
+    rule: str = "gazetteer"
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class _Established:
+    """What context rules said about a key: the kinds given and a country hint."""
+
+    kinds: list[LocationKind] = field(default_factory=list)
+    country: str | None = None
+
+
+# --- gazetteer-derived sets ----------------------------------------------------------------
+@functools.cache
+def _country_keys() -> tuple[tuple[str, ...], MappingProxyType[str, Place]]:
+    """Sorted keys of countries (for demonym prefixes) and each key's country."""
+    index = gazetteer()
+    countries = {
+        key: index.get(key)[0]
+        for key in index.keys_of_kind("country")
+        if index.get(key)[0].kind == "country"
+        and index.get(key)[0].country
+        and len(key) >= 4
+        and " " not in key
+    }
+    return tuple(sorted(countries)), MappingProxyType(countries)
+
+
+register_cache(_country_keys.cache_clear)
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonym_country(word: str) -> Place | None:
+    """The country a demonym names (``Syrian`` → Syria, ``Lebanese`` → Lebanon), or None."""
+    key = normalize(word)
+    if not key.isalpha():
+        return None
+    keys, countries = _country_keys()
+    for suffix in _DEMONYM_SUFFIXES:
+        if not key.endswith(suffix) or len(key) - len(suffix) < 4:
+            continue
+        stem = key[: -len(suffix)]
+        i = bisect.bisect_left(keys, stem)
+        found = {countries[k].country for k in keys[i : i + 3] if k.startswith(stem)}
+        if len(found) == 1:
+            return countries[next(k for k in keys[i:] if k.startswith(stem))]
+    return None
+
+
+def _is_adjective(word: str) -> bool:
+    """Whether a capitalised word is a demonym or group adjective (Syrian, Kurdish, Sunni)."""
+    lower = word.casefold()
+    return lower in _ETHNONYMS or _demonym_country(word) is not None
+
+
+# --- the scan ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    capital: bool
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [
+        _Token(m.group(), m.start(), m.end(), m.group()[0].isupper())
+        for m in _TOKEN_PATTERN.finditer(text, start, end)
+    ]
+
+
+def _joinable(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end : right.start]
+    if _GAP_PATTERN.fullmatch(gap):
+        return True
+    return gap[:1] == "." and left.text.casefold() in {"st", "mt", "ft", "ste"} and gap[1:] == " "
+
+
+def _is_caps(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is written in capitals (a wire headline, a dateline line)."""
+    upper = lower = 0
+    for char in text[start:end]:
+        if char.isupper():
+            upper += 1
+        elif char.islower():
+            lower += 1
+    return upper >= 4 and lower * 5 <= upper
+
+
+def _best_place(places: Sequence[Place]) -> Place | None:
+    mains = [p for p in places if p.main]
+    return (mains or list(places) or [None])[0]
+
+
+def _scan(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    established: dict[str, _Established],
+    blocked: _Spans,
+    dateline: bool = False,
+) -> Iterator[_Found]:
+    """Gazetteer and established names in text[start:end] that pass the precision filters."""
+    index = gazetteer()
+    tokens = _tokens(text, start, end)
+    caps = dateline or _is_caps(text, start, end)
+    words = [normalize_words(t.text) for t in tokens]
+    i, n = 0, len(tokens)
+    while i < n:
+        first = tokens[i]
+        article_start = (
+            not first.capital
+            and first.text in ARTICLES
+            and i + 1 < n
+            and text[first.end : tokens[i + 1].start] in ("-", "‐", "‑")
+            and tokens[i + 1].capital
+        )
+        if not (first.capital or article_start):
+            i += 1
+            continue
+        best: tuple[int, str] | None = None
+        joined: list[str] = []
+        for j in range(i, min(n, i + _MAX_NAME_TOKENS)):
+            token = tokens[j]
+            if j > i and not _joinable(text, tokens[j - 1], token):
+                break
+            if not token.capital and token.text not in _CONNECTORS:
+                break
+            joined.extend(words[j])
+            if token.capital:
+                key = word_key(joined)
+                if key in established or key in index:
+                    best = (j, key)
+        if best is None:
+            i += 1
+            continue
+        j, key = best
+        if _accept(text, tokens, i, j, key, caps=caps, dateline=dateline, blocked=blocked,
+                   established=established):  # fmt: skip
+            yield _Found(tokens[i].start, tokens[j].end, tokens[i].start, tokens[j].end, key)
+            i = j + 1
+        else:
+            i += 1
+
+
+def _accept(
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    j: int,
+    key: str,
+    *,
+    caps: bool,
+    dateline: bool,
+    blocked: _Spans,
+    established: dict[str, _Established],
+) -> bool:
+    """The precision filters of the module docstring, for a match of tokens[i..j]."""
+    start, end = tokens[i].start, tokens[j].end
+    if blocked.overlaps(start, end):
+        return False
+    if dateline:
+        return True
+    place = None if key in established else _best_place(gazetteer().get(key))
+    is_country = place is not None and place.kind in ("country", "continent")
+    if _LOWER_COMPOUND_PATTERN.match(text, end):
+        return False  # US-backed, IS-held
+    if place is not None and not is_country and _SCORE_PATTERN.match(text, end):
+        return False  # Barnsley 2, Essex 532-8: clubs in results
+    if caps and text[start:end].isupper():
+        if place is None:
+            return key in established
+        if len(key.replace(" ", "")) <= 2 and "." not in text[start:end]:
+            return False  # US, IN, UK in a capitals headline are too often words
+        return is_country or place.kind in ("region", "sea", "river", "area", "mountain") or (
+            place.population >= settings.LOC_CAPS_MIN_POPULATION
+        )
+    if i > 0:
+        before = tokens[i - 1]
+        gap = text[before.end : start]
+        lower = before.text.casefold()
+        if lower in _TITLES and gap in (" ", ". "):
+            return False  # Mr. Jordan, President Lincoln
+        if before.capital and gap == " " and lower not in _FREE_BEFORE:
+            return False  # Michael Jordan, Air France
+    if j + 1 < len(tokens):
+        after = tokens[j + 1]
+        gap = text[end : after.start]
+        if after.capital and gap == " " and after.text.casefold() not in _FREE_AFTER:
+            return False  # Jordan Peterson, Paris Hilton, New York Times
+    return True
+
+
+# --- context rules -------------------------------------------------------------------------
+def _name_ok(name: str) -> bool:
+    """Whether a context rule's name can be a place: not a demonym, acronym or function word."""
+    words = name.replace("-", " ").split()
+    if not words:
+        return False
+    head = words[0]
+    if head.casefold() in _FREE_BEFORE or head.casefold() in _TITLES:
+        return False
+    if any(_is_adjective(w) for w in words if w[:1].isupper()):
+        return False
+    return not (name.isupper() and len(name) <= 5)  # IS, SDF, NATO
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop calendar and function words a greedy name took at either end (``Idlib Tuesday``)."""
+    tokens = _tokens(text, start, end)
+    while tokens and tokens[-1].text.casefold() in _FREE_BEFORE:
+        tokens.pop()
+    while tokens and tokens[0].text.casefold() in _FREE_BEFORE:
+        tokens.pop(0)
+    if not tokens:
+        return start, start
+    return tokens[0].start, tokens[-1].end
+
+
+def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) -> Iterator[_Found]:
+    """The mentions the context rules find in text[start:end], in rule order."""
+    index = gazetteer()
+    for rule in _CONTEXT_RULES:
+        for match in rule.pattern.finditer(text, start, end):
+            noun = match.groupdict().get("noun")
+            kind: LocationKind = _NOUN_KINDS.get(noun.casefold(), rule.kind) if noun else rule.kind
+            if "suffix" in match.groupdict() and match["suffix"]:
+                kind = _NOUN_KINDS.get(match["suffix"].split()[-1].casefold(), "other")
+            if "prefix" in match.groupdict() and match["prefix"]:
+                kind = _NOUN_KINDS.get(match["prefix"].split()[0].casefold().rstrip("."), "other")
+            country = None
+            if rule.label == "comma_host":
+                host = _best_place(index.get(normalize(match["host"])))
+                if host is None or host.kind not in ("country", "region"):
+                    continue
+                country = host.country
+            group = "names" if rule.label == "list_of" else "name"
+            g_start, g_end = match.span(group)
+            spans = (
+                [m.span() for m in _NAME_PATTERN.finditer(text, g_start, g_end)]
+                if group == "names"
+                else [(g_start, g_end)]
+            )
+            for n_start, n_end in spans:
+                b_start, b_end = _trim_name(text, n_start, n_end)
+                name = text[b_start:b_end]
+                if not name or not _name_ok(name):
+                    continue
+                m_start, m_end = b_start, b_end
+                if match.groupdict().get("suffix"):
+                    m_end = match.end("suffix")
+                if match.groupdict().get("prefix"):
+                    m_start = match.start("prefix")
+                if blocked.overlaps(m_start, m_end) or taken.overlaps(m_start, m_end):
+                    continue
+                taken.add(m_start, m_end)
+                yield _Found(
+                    m_start, m_end, b_start, b_end, normalize(name), kind, rule.label, country
+                )
+
+
+def _borders(text: str, start: int, end: int, blocked: _Spans) -> Iterator[tuple[_Found, str]]:
+    """``the Syrian-Iraqi border``: a border location named for the two countries."""
+    for match in _BORDER_PATTERN.finditer(text, start, end):
+        a, b = _demonym_country(match["a"]), _demonym_country(match["b"])
+        if a is None or b is None or blocked.overlaps(match.start(), match.end()):
+            continue
+        name = f"{a.name}–{b.name} border"
+        yield _Found(match.start(), match.end(), match.start(), match.end(),
+                     normalize(name), "border", "border"), name  # fmt: skip
+
+
+# --- resolution ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Entity:
+    place: Place | None
+    kind: LocationKind
+    country: str | None
+    ambiguous: bool
+    name: str | None
+    found: list[_Found] = field(default_factory=list)
+
+
+_CITY_KINDS: Final = frozenset({"city", "town", "village"})
+
+
+def _resolve(key: str, info: _Established | None) -> tuple[Place | None, bool]:
+    """The gazetteer place for ``key`` given what context said, and whether it is ambiguous."""
+    places = list(gazetteer().get(key))
+    places = [p for p in places if p.main] or places
+    if not places:
+        return None, False
+    if info is not None and info.country:
+        places = [p for p in places if p.country == info.country] or places
+    if info is not None and info.kinds:
+        wanted = info.kinds[0]
+        fitting = [
+            p for p in places if p.kind == wanted or (wanted in _CITY_KINDS and p.kind == "city")
+        ]
+        if not fitting and wanted in ("town", "village", "area", "facility", "other"):
+            return None, False  # a context-only place that shares a name with a far-off one
+        places = fitting or places
+    chosen = places[0]
+    if chosen.kind in ("country", "continent", "sea", "river", "area", "mountain"):
+        return chosen, False
+    rivals = [
+        p for p in places[1:]
+        if p.country != chosen.country and p.population * settings.LOC_AMBIGUITY_RATIO >= chosen.population
+    ]  # fmt: skip
+    return chosen, bool(rivals)
+
+
+def _entity_name(entity: _Entity, text: str) -> str:
+    place = entity.place
+    if place is not None and place.kind in ("country", "continent") and not entity.ambiguous:
+        return place.name
+    written = [text[f.base_start : f.base_end] for f in entity.found]
+    mixed = [w for w in written if not w.isupper()]
+    if mixed:
+        counts = Counter(mixed)
+        return max(mixed, key=lambda w: (counts[w], -mixed.index(w)))
+    if place is not None:
+        return place.name
+    return " ".join(w[:1] + w[1:].lower() for w in written[0].split(" "))
+
+
+def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -> list[Location]:
+    """Every place ``doc`` names, with all its mentions; spans of organizations are skipped.
+
+    Args:
+        doc: The segmented article.
+        organizations: The organizations found; no location mention overlaps one of theirs.
+
+    Returns:
+        One Location per place, spelling variants joined, ids ``loc1``, ``loc2``, … in order of
+        first mention; an empty list when the article names none.
+
+    Example:
+        >>> from articlemodel.layout import parse_layout
+        >>> from articlemodel.segment import segment
+        >>> text = "BEIRUT (Reuters) - Fighting spread to the towns of Kafr Hamra and Zarzur."
+        >>> locations = extract_locations(segment(text, parse_layout(text)), organizations=[])
+        >>> [(loc.name, loc.kind) for loc in locations]
+        [('Beirut', 'city'), ('Kafr Hamra', 'town'), ('Zarzur', 'town')]
+    """
+    text = doc.text
+    blocked = _Spans([(m.start, m.end) for org in organizations for m in org.mentions])
+    ranges = [(r.start, r.end) for r in doc.regions]
+    found: list[_Found] = []
+    established: dict[str, _Established] = {}
+    border_names: dict[str, str] = {}
+
+    dateline = doc.layout.dateline
+    if dateline is not None and dateline.place:
+        d_start = dateline.mention.start
+        d_end = d_start + len(dateline.place)
+        position = d_start
+        for part_index, part in enumerate(dateline.place.split(",")):
+            p_start, p_end = position, position + len(part)
+            position = p_end + 1
+            hits = list(
+                _scan(text, p_start, p_end, established={}, blocked=blocked, dateline=True)
+            )
+            if hits:
+                found.extend(hits)
+            elif part_index == 0:
+                b_start, b_end = _trim_name(text, p_start, p_end)
+                if b_end > b_start:
+                    key = normalize(text[b_start:b_end])
+                    found.append(_Found(b_start, b_end, b_start, b_end, key, None, "dateline"))
+                    established.setdefault(key, _Established())
+        hosts = [_best_place(gazetteer().get(f.key)) for f in found[1:]]
+        for f in found[:1]:
+            if f.rule == "dateline" and hosts and hosts[0] is not None:
+                established[f.key].country = hosts[0].country
+
+    taken = _Spans()
+    for r_start, r_end in ranges:
+        for b, name in _borders(text, r_start, r_end, blocked):
+            border_names[b.key] = name
+            taken.add(b.start, b.end)
+            found.append(b)
+        for f in _context(text, r_start, r_end, blocked, taken):
+            found.append(f)
+            info = established.setdefault(f.key, _Established())
+            if f.kind is not None:
+                info.kinds.append(f.kind)
+            if f.country and not info.country:
+                info.country = f.country
+    both = _Spans(
+        [(m.start, m.end) for org in organizations for m in org.mentions]
+        + [(f.start, f.end) for f in found]
+    )
+    for r_start, r_end in ranges:
+        for sentence_start, sentence_end in _sentence_spans(doc, r_start, r_end):
+            found.extend(
+                _scan(text, sentence_start, sentence_end, established=established, blocked=both)
+            )
+
+    return _build(text, found, established, border_names)
+
+
+def _sentence_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    spans = [(s.start, s.end) for s in doc.sentences if start <= s.start and s.end <= end]
+    return spans or [(start, end)]
+
+
+def _build(
+    text: str,
+    found: list[_Found],
+    established: dict[str, _Established],
+    border_names: dict[str, str],
 ) -> list[Location]:
-    """Every place ``doc`` names, with all its mentions; spans of organizations are skipped."""
-    return []
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[_Found] = []
+    for f in found:
+        if kept and f.start < kept[-1].end:
+            continue
+        kept.append(f)
+
+    resolved: dict[str, tuple[Place | None, bool]] = {}
+    for f in kept:
+        if f.key not in resolved and f.rule != "border":
+            resolved[f.key] = _resolve(f.key, established.get(f.key))
+    countries = {
+        p.country
+        for p, ambiguous in resolved.values()
+        if p is not None and not ambiguous and p.kind == "country"
+    }
+    doc_country = next(iter(countries)) if len(countries) == 1 else None
+
+    entities: dict[object, _Entity] = {}
+    for f in kept:
+        if f.rule == "border":
+            identity: object = ("border", f.key)
+            if identity not in entities:
+                entities[identity] = _Entity(None, "border", None, False, border_names[f.key])
+            entities[identity].found.append(f)
+            continue
+        place, ambiguous = resolved[f.key]
+        info = established.get(f.key)
+        context_kind = info.kinds[0] if info is not None and info.kinds else None
+        if place is not None and place.geonames_id is not None and not ambiguous:
+            identity = ("geonames", place.geonames_id, context_kind or place.kind)
+        elif place is not None and not ambiguous:
+            identity = ("place", place.kind, place.name, place.country)
+        else:
+            identity = ("key", f.key)
+        entity = entities.get(identity)
+        if entity is None:
+            if place is not None:
+                kind: LocationKind = context_kind or _kind(place.kind)
+                country = place.country if not ambiguous else (info.country if info else None)
+            else:
+                kind = context_kind or ("city" if f.rule == "dateline" else "other")
+                country = (info.country if info else None) or doc_country
+            entity = entities[identity] = _Entity(place, kind, country, ambiguous, None)
+        entity.found.append(f)
+
+    locations = []
+    for number, entity in enumerate(entities.values(), start=1):
+        name = entity.name or _entity_name(entity, text)
+        written = [text[f.base_start : f.base_end] for f in entity.found]
+        aliases = tuple(dict.fromkeys(w for w in written if w != name))
+        place = entity.place if not entity.ambiguous else None
+        locations.append(
+            Location(
+                id=f"loc{number}",
+                name=name,
+                kind=entity.kind,
+                country=entity.country,
+                latitude=place.latitude if place else None,
+                longitude=place.longitude if place else None,
+                geonames_id=place.geonames_id if place else None,
+                aliases=aliases,
+                mentions=tuple(
+                    Mention(text=text[f.start : f.end], start=f.start, end=f.end)
+                    for f in entity.found
+                ),
+            )
+        )
+    return locations
+
+
+def _kind(kind: str) -> LocationKind:
+    kinds: dict[str, LocationKind] = {
+        "country": "country", "region": "region", "city": "city", "river": "river",
+        "sea": "sea", "mountain": "mountain", "area": "area", "facility": "facility",
+        "continent": "continent",
+    }  # fmt: skip
+    return kinds.get(kind, "other")
