@@ -1,0 +1,398 @@
+"""Speed of articlemodel, measured in one run on the same articles; prints Markdown tables.
+
+    python benchmarks/bench.py [PATH ...] [--rounds N] [--batch-records N] [--profile]
+
+PATH: JSONL files (``text`` and ``published`` or ``dct`` per line), ``.txt`` files, or
+directories of them; by default ``seeds/*.txt`` and, when present beside the repository,
+``../shared/eval/dev/*.jsonl``. Measured, in order:
+
+- the regex floor: one ``regex.findall`` per article with the pattern of the peers' baselines
+  (double-quoted spans or runs of capitalised words), the yardstick every ratio divides by;
+- ``parse_article``: articles/s, words/s, p50/p99 ms per article, the ratio to the floor, on
+  all articles and on those of 300–600 words; peak memory (tracemalloc, one extra pass);
+- cold import + first call, in a fresh interpreter;
+- each stage on its own (layout + segmentation, dates, organizations, locations, people,
+  quotes), calling the extractors directly with the Document, as the pipeline does;
+- ``articlemodel batch --workers 1`` against ``--workers 2`` on a JSONL of the articles;
+- linearity: the first seed at 1×, 10× and 100× its length.
+
+Times are medians over ``--rounds`` rounds. Nothing here asserts a time: docs/performance.md
+records the numbers and the bar they are held to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime
+import functools
+import inspect
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+import articlemodel
+from articlemodel import parse_article
+from articlemodel.extract.dates import extract_dates, find_published
+from articlemodel.extract.locations import extract_locations
+from articlemodel.extract.organizations import extract_organizations
+from articlemodel.extract.people import extract_people
+from articlemodel.extract.quotes import extract_quotes
+from articlemodel.layout import parse_layout
+from articlemodel.pipeline import coerce_date
+from articlemodel.segment import segment
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_PATHS = [REPO / "seeds", REPO.parent / "shared" / "eval" / "dev"]
+
+# The floor of ../shared/eval/BASELINES.md: one compiled pass per article, quoted spans or runs
+# of capitalised words. Keep in sync with that file.
+FLOOR_PATTERN = regex.compile(
+    '"[^"\\n]{1,1000}"|\u201c[^\u201d\\n]{1,1000}\u201d'
+    "|\\b\\p{Lu}[\\p{L}\\p{M}\\p{Nd}'\u2019.&-]*"
+    "(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}\\p{Nd}'\u2019.&-]*)*"
+)
+NEWS_WORDS = (300, 600)
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One article to time."""
+
+    id: str
+    text: str
+    published: datetime.date | None
+    words: int
+
+
+def _sample(record_id: str, text: str, published: object) -> Sample:
+    try:
+        date = coerce_date(published)
+    except ValueError:
+        date = None
+    return Sample(record_id, text, date, len(text.split()))
+
+
+def load_samples(paths: Sequence[Path]) -> list[Sample]:
+    """The articles of ``paths``: JSONL files, .txt files, or directories of them."""
+    samples: list[Sample] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted([*path.glob("*.txt"), *path.glob("*.jsonl")])
+        elif path.exists():
+            files = [path]
+        else:
+            continue
+        for file in files:
+            if file.suffix == ".txt":
+                samples.append(_sample(file.stem, file.read_text(encoding="utf-8"), None))
+                continue
+            for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+                if line.strip():
+                    record = json.loads(line)
+                    published = record.get("published", record.get("dct"))
+                    samples.append(
+                        _sample(
+                            str(record.get("id", f"{file.stem}:{number}")),
+                            record["text"],
+                            published,
+                        )
+                    )
+    return [s for s in samples if s.text.strip()]
+
+
+def _percentile(values: Sequence[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def time_each(
+    call: Callable[[Sample], object], samples: Sequence[Sample], rounds: int
+) -> list[float]:
+    """Seconds per sample, the median over ``rounds`` rounds."""
+    per_round = []
+    for _ in range(rounds):
+        times = []
+        for sample in samples:
+            start = time.perf_counter()
+            call(sample)
+            times.append(time.perf_counter() - start)
+        per_round.append(times)
+    return [statistics.median(column) for column in zip(*per_round, strict=True)]
+
+
+def _floor(sample: Sample) -> object:
+    return FLOOR_PATTERN.findall(sample.text)
+
+
+def _parse(sample: Sample) -> object:
+    return parse_article(sample.text, published=sample.published)
+
+
+@functools.cache
+def _parameters(function: Callable[..., Any]) -> frozenset[str]:
+    return frozenset(inspect.signature(function).parameters)
+
+
+def _call(function: Callable[..., Any], *args: object, **available: object) -> Any:
+    """``function(*args, **kwargs)`` with the keyword arguments it takes out of ``available``.
+
+    The extractors' signatures may grow; the benchmark hands each what it asks for.
+    """
+    accepted = _parameters(function)
+    return function(*args, **{k: v for k, v in available.items() if k in accepted})
+
+
+def stage_times(samples: Sequence[Sample], rounds: int) -> dict[str, float]:
+    """Total seconds per stage over ``samples`` (median of rounds), each stage on its own."""
+    totals: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        spent: dict[str, float] = {}
+
+        def timed(
+            name: str,
+            function: Callable[..., Any],
+            *args: object,
+            spent: dict[str, float] = spent,
+            **kwargs: object,
+        ) -> Any:
+            start = time.perf_counter()
+            result = _call(function, *args, **kwargs)
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+            return result
+
+        for sample in samples:
+            start = time.perf_counter()
+            doc = segment(sample.text, parse_layout(sample.text))
+            spent["layout + segment"] = spent.get("layout + segment", 0.0) + (
+                time.perf_counter() - start
+            )
+            reference = sample.published
+            if reference is None:
+                found = timed("dates", find_published, doc)
+                reference = found[0] if found else None
+            dates = timed("dates", extract_dates, doc, reference=reference)
+            organizations = timed("organizations", extract_organizations, doc)
+            locations = timed(
+                "locations", extract_locations, doc, organizations=organizations, dates=dates
+            )
+            people = timed(
+                "people", extract_people, doc, organizations=organizations, locations=locations
+            )
+            timed(
+                "quotes",
+                extract_quotes,
+                doc,
+                people=people,
+                organizations=organizations,
+                locations=locations,
+            )
+        for name, seconds in spent.items():
+            totals.setdefault(name, []).append(seconds)
+    return {name: statistics.median(values) for name, values in totals.items()}
+
+
+def cold_start(text_file: Path) -> tuple[float, float]:
+    """(import + first parse, whole process) in seconds, in a fresh interpreter."""
+    code = (
+        "import sys, time\n"
+        "start = time.perf_counter()\n"
+        "import articlemodel\n"
+        "articlemodel.parse_article(open(sys.argv[1], encoding='utf-8').read())\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(text_file)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append((float(done.stdout), time.perf_counter() - start))
+    return min(runs)
+
+
+def batch_times(
+    samples: Sequence[Sample], records: int, workers: Sequence[int]
+) -> dict[int, float]:
+    """Wall seconds of ``articlemodel batch --workers N`` on ``records`` records (of samples)."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "in.jsonl"
+        with source.open("w", encoding="utf-8") as stream:
+            for i in range(records):
+                sample = samples[i % len(samples)]
+                published = sample.published.isoformat() if sample.published else None
+                stream.write(
+                    json.dumps(
+                        {"id": f"{sample.id}#{i}", "text": sample.text, "published": published}
+                    )
+                    + "\n"
+                )
+        result = {}
+        for count in workers:
+            command = [sys.executable, "-m", "articlemodel", "batch", str(source)]
+            command += ["-o", os.devnull, "--workers", str(count)]
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False)
+            result[count] = time.perf_counter() - start
+        return result
+
+
+def linearity(text: str, factors: Sequence[int]) -> dict[int, float]:
+    """Seconds to parse ``text`` repeated ``factor`` times (median of a few rounds)."""
+    result = {}
+    for factor in factors:
+        long_text = "\n\n".join([text.strip()] * factor)
+        rounds = 5 if factor < 100 else 2
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            parse_article(long_text)
+            times.append(time.perf_counter() - start)
+        result[factor] = statistics.median(times)
+    return result
+
+
+def peak_memory(samples: Sequence[Sample]) -> float:
+    """Peak traced memory, in MB, of one parse_article pass over ``samples``."""
+    tracemalloc.start()
+    for sample in samples:
+        _parse(sample)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def profile(text: str, label: str, limit: int = 15) -> str:
+    """The top functions by own time while parsing ``text``, as text."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(20 if len(text) < 100_000 else 1):
+        parse_article(text)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.strip_dirs().sort_stats("tottime").print_stats(limit)
+    return f"### cProfile: {label}\n\n```\n{out.getvalue().strip()}\n```\n"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f}"
+
+
+def _rate_row(name: str, samples: Sequence[Sample], times: Sequence[float], floor: float) -> str:
+    total = sum(times)
+    words = sum(s.words for s in samples)
+    return (
+        f"| {name} | {len(samples)} | {words / len(samples):.0f} | {len(samples) / total:,.0f} "
+        f"| {words / total:,.0f} "
+        f"| {_ms(_percentile(times, 0.5))} / {_ms(_percentile(times, 0.99))} "
+        f"| {total / floor:.1f} |"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("paths", nargs="*", type=Path, help="JSONL / .txt files or directories")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per timing (median)")
+    parser.add_argument("--batch-records", type=int, default=2400, help="records for batch runs")
+    parser.add_argument("--profile", action="store_true", help="also print cProfile tops")
+    args = parser.parse_args(argv)
+
+    samples = load_samples(args.paths or DEFAULT_PATHS)
+    if not samples:
+        parser.error("no articles found")
+    news = [s for s in samples if NEWS_WORDS[0] <= s.words <= NEWS_WORDS[1]]
+    seed = samples[0]
+    for sample in samples:  # warm up: lexicons and indexes load here, not in the timings
+        _parse(sample)
+
+    floor_times = time_each(_floor, samples, args.rounds)
+    parse_times = time_each(_parse, samples, args.rounds)
+    index = {id(s): i for i, s in enumerate(samples)}
+    news_floor = [floor_times[index[id(s)]] for s in news]
+    news_parse = [parse_times[index[id(s)]] for s in news]
+    stages = stage_times(samples, args.rounds)
+    memory = peak_memory(samples)
+    with tempfile.TemporaryDirectory() as folder:
+        seed_file = Path(folder) / "seed.txt"
+        seed_file.write_text(seed.text, encoding="utf-8")
+        cold, cold_process = cold_start(seed_file)
+    batch = batch_times(samples, args.batch_records, (1, 2))
+    scale = linearity(seed.text, (1, 10, 100))
+
+    print(f"# articlemodel {articlemodel.__version__} benchmark\n")
+    print(
+        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, Python "
+        f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; "
+        f"median of {args.rounds} rounds; {len(samples)} articles from "
+        f"{', '.join(str(p) for p in (args.paths or DEFAULT_PATHS))}\n"
+    )
+    print("| system | articles | mean words | articles/s | words/s | p50 / p99 ms | × floor time |")
+    print("|---|---|---|---|---|---|---|")
+    print(_rate_row("regex floor, all", samples, floor_times, sum(floor_times)))
+    print(_rate_row("parse_article, all", samples, parse_times, sum(floor_times)))
+    if news:
+        print(_rate_row("regex floor, 300–600 words", news, news_floor, sum(news_floor)))
+        print(_rate_row("parse_article, 300–600 words", news, news_parse, sum(news_floor)))
+    print()
+    max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"Peak memory of a parse pass (tracemalloc): {memory:.1f} MB; "
+        f"process max RSS {max_rss:.0f} MB."
+    )
+    print(f"Cold import + first parse: {cold:.2f} s (whole process: {cold_process:.2f} s).\n")
+
+    total = sum(parse_times)
+    print("| stage | ms / article | share of parse_article |")
+    print("|---|---|---|")
+    for name, seconds in stages.items():
+        print(f"| {name} | {_ms(seconds / len(samples))} | {seconds / total:.0%} |")
+    rest = total - sum(stages.values())
+    print(
+        f"| rest (resolution, Article validation) | {_ms(rest / len(samples))} "
+        f"| {rest / total:.0%} |"
+    )
+    print()
+
+    print(f"| batch ({args.batch_records} records) | wall s | articles/s | speed-up |")
+    print("|---|---|---|---|")
+    for count, seconds in batch.items():
+        print(
+            f"| --workers {count} | {seconds:.2f} | {args.batch_records / seconds:,.0f} "
+            f"| {batch[1] / seconds:.2f}× |"
+        )
+    print()
+
+    print(f"| length ({seed.id}) | characters | ms | × time of 1× |")
+    print("|---|---|---|---|")
+    for factor, seconds in scale.items():
+        characters = len("\n\n".join([seed.text.strip()] * factor))
+        print(f"| {factor}× | {characters:,} | {_ms(seconds)} | {seconds / scale[1]:.1f} |")
+    print()
+
+    if args.profile:
+        print(profile(seed.text, f"{seed.id}, 20 parses"))
+        print(profile("\n\n".join([seed.text.strip()] * 100), f"{seed.id} at 100×, one parse"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
