@@ -13,7 +13,7 @@ Example (on a local cluster; any ``distributed.Client`` will do)::
     from articlemodel.cluster import parse_jsonl_files
 
     with LocalCluster(n_workers=2, threads_per_worker=1) as cluster, Client(cluster):
-        parse_jsonl_files("corpus/*.jsonl", "parsed/")   # parsed/0.jsonl, parsed/1.jsonl ...
+        parse_jsonl_files("corpus/*.jsonl", "parsed/")   # parsed/0.part, parsed/1.part ...
 """
 
 from __future__ import annotations
