@@ -61,6 +61,7 @@ _TITLES = load_set("titles.txt")
 _TITLE_MODIFIERS = load_set("titles_modifiers.txt")
 _FUNCTION_WORDS = load_set("people_function_words.txt")
 _NON_NAME_WORDS = load_set("people_non_name_words.txt")
+_NOT_NAME_WORDS = _NON_NAME_WORDS | _HONORIFICS
 # Abbreviations that keep their period inside a run: "Mr.", "Gen.", "Lt.", "Jr.".
 _ABBREVIATIONS = sorted(
     {w for w in _HONORIFICS if len(w) <= 4}
@@ -139,6 +140,8 @@ _APPOSITIVE_PATTERN = regex.compile(
     regex.VERBOSE | regex.VERSION1,
 )
 _ROLE_TOKEN_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}.'’\-]+")
+# The same, searched from the right: the word that ends where a walk back stands.
+_LAST_TOKEN_PATTERN = regex.compile(r"(?r)[\p{L}\p{M}\p{Nd}.'’\-]+")
 _HONORIFIC_BEFORE_PATTERN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])\L<honorifics>\.?{_SPACE_RE}$",
     regex.VERSION1,
@@ -217,7 +220,7 @@ def _is_name_word(token: str) -> bool:
         core = core.rsplit(" ", 1)[-1]
     if regex.fullmatch(r"(?:\p{Lu}\.)+", core):  # an initial
         return True
-    if not any(c.islower() for c in core) or _clean(core) in _NON_NAME_WORDS:
+    if not any(c.islower() for c in core) or _clean(core) in _NOT_NAME_WORDS:
         return False
     head, _, rest = core.partition("-")
     if rest and (head in _NON_NAME_WORDS or rest in _COMPOUND_ENDINGS):
@@ -240,7 +243,7 @@ def _role_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     pos = start
     taken = 0
     while taken < MAX_ROLE_WORDS_BEFORE and pos - 1 > floor and text[pos - 1] in " \u00a0":
-        match = _ROLE_TOKEN_PATTERN.search(text, max(floor, pos - 41), pos - 1)
+        match = _LAST_TOKEN_PATTERN.search(text, max(floor, pos - 41), pos - 1)
         if match is None or match.end() != pos - 1:
             break
         token = match.group()
@@ -508,7 +511,7 @@ def extract_people(
 
 
 _NEXT_WORD_PATTERN = regex.compile(rf"{_SPACE_RE}(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}]*)")
-_PREVIOUS_WORD_PATTERN = regex.compile(rf"(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}.]*){_SPACE_RE}$")
+_PREVIOUS_WORD_PATTERN = regex.compile(rf"(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}]*+){_SPACE_RE}$")
 
 
 def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Mention]]:
@@ -526,6 +529,7 @@ def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Ment
     )
     mentions: list[list[Mention]] = [[] for _ in entities]
     last_seen = [-1] * len(entities)
+    last_end = 0
     for match in pattern.finditer(text):
         form = match.group()
         start, end = match.span()
@@ -545,8 +549,9 @@ def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Ment
                 continue  # "Michelle Obama" when only Barack Obama is known
         candidates = owners[form]
         owner = max(candidates, key=lambda i: (last_seen[i], -i))
-        if honorific is not None:
+        if honorific is not None and honorific.start() >= last_end:
             start = honorific.start()
         last_seen[owner] = start
         mentions[owner].append(Mention(text=text[start:end], start=start, end=end))
+        last_end = end
     return mentions
