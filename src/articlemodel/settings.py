@@ -72,3 +72,6 @@ MAX_APPOSITIVE_ROLE_CHARS: Final = 160
 MAX_GIVEN_NAME_RUN_WORDS: Final = 4
 #: A role before a name (``former Iraqi Defence Minister``) has at most this many words.
 MAX_ROLE_WORDS_BEFORE: Final = 6
+#: A one-word place matched only through the spelling folds (not as the gazetteer spells it)
+#: needs at least this many characters: ``Hasakeh`` joins ``Al Hasakah``, ``They`` no ``Thai``.
+LOC_MIN_FOLDED_CHARS: Final = 6

@@ -36,7 +36,17 @@ import regex
 
 from articlemodel.lexicons import register_cache
 
-__all__ = ["ARTICLES", "GAZETTEER_FILE", "Gazetteer", "Place", "gazetteer", "normalize", "normalize_words", "word_key"]
+__all__ = [
+    "ARTICLES",
+    "GAZETTEER_FILE",
+    "Gazetteer",
+    "Place",
+    "gazetteer",
+    "normalize",
+    "normalize_words",
+    "plain",
+    "word_key",
+]
 
 #: The index file in ``lexicons/``; keep in sync with scripts/build_gazetteer.py.
 GAZETTEER_FILE = "geo_gazetteer.tsv"
@@ -97,6 +107,11 @@ def normalize_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def plain(name: str) -> str:
+    """``name`` folded only for case, diacritics, apostrophes and punctuation: ``al ḥasakah``."""
+    return " ".join(w for w in _SPLIT_PATTERN.split(_APOSTROPHE_PATTERN.sub("", _fold(name))) if w)
+
+
 def word_key(words: tuple[str, ...] | list[str]) -> str:
     """The index key of folded words: articles dropped unless last, joined by spaces."""
     last = len(words) - 1
@@ -128,10 +143,12 @@ class Place:
     population: int
     main: bool
     """Whether the key is the place's own name (True) or one of its alternate names."""
+    plains: frozenset[str]
+    """The names that gave the key, folded only for case, diacritics and punctuation."""
 
 
 def _parse(rest: str) -> Place:
-    kind, country, lat, lon, gid, population, flag, name = rest.split("\t")
+    kind, country, lat, lon, gid, population, flag, name, plains = rest.split("\t")
     return Place(
         name=name,
         kind=kind,
@@ -141,6 +158,7 @@ def _parse(rest: str) -> Place:
         geonames_id=int(gid) if gid else None,
         population=int(population),
         main=flag == "main",
+        plains=frozenset(plains.split("|")),
     )
 
 

@@ -33,22 +33,35 @@ from typing import Final
 import regex
 
 from articlemodel import settings
-from articlemodel.extract.gazetteer import ARTICLES, Place, gazetteer, normalize, normalize_words, word_key
+from articlemodel.extract.gazetteer import (
+    ARTICLES,
+    Place,
+    gazetteer,
+    normalize,
+    normalize_words,
+    plain,
+    word_key,
+)
 from articlemodel.lexicons import register_cache
-from articlemodel.models import Location, LocationKind, Mention, Organization
+from articlemodel.models import Dateline, Location, LocationKind, Mention, Organization
 from articlemodel.segment import Document
 
 __all__ = ["extract_locations"]
 
+
 # --- closed word sets ----------------------------------------------------------------------
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Lower-case words allowed inside a multi-word place name: Stratford upon Avon, Dar es Salaam.
-_CONNECTORS: Final = ARTICLES | frozenset(
+_CONNECTORS: Final = ARTICLES | _wordset(
     "de del della di da do dos das du des la le les los las of the upon on am im sur y bin ibn "
-    "abu van von der den".split()
+    "abu van von der den"
 )
 # Capitalised words that may stand right before a place without making it part of a longer
 # name: function words at a sentence start, directions (Northern Syria), calendar words.
-_FREE_BEFORE: Final = frozenset(
+_FREE_BEFORE: Final = _wordset(
     "the a an in at on of from to for and but or nor near across outside inside throughout into "
     "between both while since as when where if after before during unlike like with without via "
     "by toward towards around through over under beyond within against amid among then now "
@@ -58,28 +71,28 @@ _FREE_BEFORE: Final = frozenset(
     "southeast southwest northeastern northwestern southeastern southwestern upper lower greater "
     "mainland rural downtown coastal neighbouring neighboring "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
+    "june july august september october november december"
 )
 # Capitalised words that may follow a place: the kind of place it is, calendar words.
-_FREE_AFTER: Final = frozenset(
+_FREE_AFTER: Final = _wordset(
     "province governorate district county region state oblast prefecture department river "
     "valley mountains mountain hills sea ocean gulf bay lake strait canal peninsula island "
     "islands desert strip heights airport basin delta plain plateau coast dam city "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
+    "june july august september october november december"
 )
 # Words that make the next capitalised word a person: Mr. Jordan, President Lincoln.
-_TITLES: Final = frozenset(
+_TITLES: Final = _wordset(
     "mr mrs ms miss dr sir lord lady sen rep gov gen lt col capt sgt maj adm prof judge justice "
-    "president king queen prince princess sheikh pope saint st father brother sister".split()
+    "president king queen prince princess sheikh pope saint st father brother sister"
 )
 # Group and faith adjectives that no country-name rule turns up (demonyms of countries are
 # recognised from the gazetteer: _demonym_country).
-_ETHNONYMS: Final = frozenset(
+_ETHNONYMS: Final = _wordset(
     "arab arabic kurdish kurd french dutch spanish swiss greek thai welsh scottish irish "
     "danish swedish finnish polish czech norwegian sunni shiite shia alawite druze christian "
     "muslim jewish yazidi turkmen assyrian bedouin pashtun tajik uzbek hazara baloch islamic "
-    "coalition government rebel regime militant".split()
+    "coalition government rebel regime militant"
 )
 _DEMONYM_SUFFIXES: Final = ("ian", "ese", "ish", "ean", "an", "i", "n", "ic")
 
@@ -121,7 +134,9 @@ _CAP_SUFFIX_RE = (
     r"|Strait|Mountains|Hills|Valley|Desert|Canal|Peninsula|Islands?|Heights|Dam|Airport"
     r"|International[ \t]Airport|Air[ \t]Base|Border[ \t]Crossing|Crossing"
 )
-_CAP_PREFIX_RE = r"River|Lake|Mount|Mt\.|Gulf[ \t]of|Sea[ \t]of|Bay[ \t]of|Strait[ \t]of|Isle[ \t]of"
+_CAP_PREFIX_RE = (
+    r"River|Lake|Mount|Mt\.|Gulf[ \t]of|Sea[ \t]of|Bay[ \t]of|Strait[ \t]of|Isle[ \t]of"
+)
 _LOCATIVE_RE = r"(?:in|near|at|from|outside|to|toward|towards|around|into)"
 
 
@@ -144,7 +159,8 @@ _CONTEXT_RULES: Final = (
     _rule(
         "list_of",
         rf"""\b(?P<noun>{_LIST_NOUN_RE}){_SP}of{_SP}
-        (?P<names>{_NAME_RE}(?:[ \t]*+,[ \t]*+{_NAME_RE})*+(?:,?{_SP}(?:and|or){_SP}{_NAME_RE})?)""",
+        (?P<names>{_NAME_RE}(?:[ \t]*+,[ \t]*+{_NAME_RE})*+
+        (?:,?{_SP}(?:and|or){_SP}{_NAME_RE})?)""",
     ),
     # the Tigris River / Idlib Province / Changi International Airport (suffix in the span)
     _rule("cap_suffix", rf"(?P<name>{_NAME_RE}){_SP}(?P<suffix>{_CAP_SUFFIX_RE})\b"),
@@ -186,6 +202,7 @@ _GAP_PATTERN = regex.compile(r"[ \t\u00a0]{1,2}|[-‐‑]")
 # A score after a club named for a city: "Barnsley 2 Sheffield 1", "Essex 532-8".
 _SCORE_PATTERN = regex.compile(r"[ \t]++\d{1,3}(?:[-–/]\d{1,3})?(?![\d:.,]?\d)")
 _LOWER_COMPOUND_PATTERN = regex.compile(r"[-‐‑]\p{Ll}")
+_UPPER_COMPOUND_PATTERN = regex.compile(r"[-‐‑](?P<word>\p{Lu}[\p{L}\p{M}]*+)")
 _MAX_NAME_TOKENS: Final = 6
 
 
@@ -314,8 +331,21 @@ def _is_caps(text: str, start: int, end: int) -> bool:
 
 
 def _best_place(places: Sequence[Place]) -> Place | None:
-    mains = [p for p in places if p.main]
-    return (mains or list(places) or [None])[0]
+    ranked = sorted(places, key=_weight)
+    return ranked[0] if ranked else None
+
+
+def _spelling_ok(written: str, key: str, several_words: bool) -> bool:
+    """Whether a gazetteer match may stand: spelt as the gazetteer spells the place, or, for a
+    main name, long enough (two words, or a word of ``LOC_MIN_FOLDED_CHARS`` letters) that the
+    transliteration folds cannot have turned an ordinary word into it."""
+    places = gazetteer().get(key)
+    folded = plain(written)
+    if any(folded in p.plains for p in places):
+        return True
+    if not any(p.main for p in places):
+        return False
+    return several_words or len(written) >= settings.LOC_MIN_FOLDED_CHARS
 
 
 def _scan(
@@ -390,8 +420,23 @@ def _accept(
         return True
     place = None if key in established else _best_place(gazetteer().get(key))
     is_country = place is not None and place.kind in ("country", "continent")
-    if _LOWER_COMPOUND_PATTERN.match(text, end):
-        return False  # US-backed, IS-held
+    written = text[start:end]
+    if place is not None and not _spelling_ok(written, key, j > i):
+        return False  # They → Thai: folding alone must not make a common word a place
+    if _LOWER_COMPOUND_PATTERN.match(text, end) or text.startswith("$", end):
+        return False  # US-backed, IS-held, US$
+    if (hyphen := _UPPER_COMPOUND_PATTERN.match(text, end)) and normalize(
+        hyphen["word"]
+    ) not in gazetteer():
+        return False  # Wal-Mart, Coca-Cola
+    if (
+        place is not None
+        and not is_country
+        and not caps
+        and written.isupper()
+        and len(written) <= 4
+    ):
+        return False  # GAO, ANA: acronyms, not cities
     if place is not None and not is_country and _SCORE_PATTERN.match(text, end):
         return False  # Barnsley 2, Essex 532-8: clubs in results
     if caps and text[start:end].isupper():
@@ -399,8 +444,10 @@ def _accept(
             return key in established
         if len(key.replace(" ", "")) <= 2 and "." not in text[start:end]:
             return False  # US, IN, UK in a capitals headline are too often words
-        return is_country or place.kind in ("region", "sea", "river", "area", "mountain") or (
-            place.population >= settings.LOC_CAPS_MIN_POPULATION
+        return (
+            is_country
+            or place.kind in ("region", "sea", "river", "area", "mountain")
+            or (place.population >= settings.LOC_CAPS_MIN_POPULATION)
         )
     if i > 0:
         before = tokens[i - 1]
@@ -450,7 +497,9 @@ def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) ->
     for rule in _CONTEXT_RULES:
         for match in rule.pattern.finditer(text, start, end):
             noun = match.groupdict().get("noun")
-            kind: LocationKind = _NOUN_KINDS.get(noun.casefold(), rule.kind) if noun else rule.kind
+            kind: LocationKind | None = (
+                _NOUN_KINDS.get(noun.casefold(), rule.kind) if noun else rule.kind
+            )
             if "suffix" in match.groupdict() and match["suffix"]:
                 kind = _NOUN_KINDS.get(match["suffix"].split()[-1].casefold(), "other")
             if "prefix" in match.groupdict() and match["prefix"]:
@@ -461,6 +510,8 @@ def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) ->
                 if host is None or host.kind not in ("country", "region"):
                     continue
                 country = host.country
+                if normalize(match["name"]) in index:
+                    kind = None  # a known place: the host only picks among its namesakes
             group = "names" if rule.label == "list_of" else "name"
             g_start, g_end = match.span(group)
             spans = (
@@ -511,10 +562,16 @@ class _Entity:
 _CITY_KINDS: Final = frozenset({"city", "town", "village"})
 
 
+def _weight(place: Place) -> tuple[bool, float]:
+    """Sort key: countries and other big features first, then by population, an alternate name
+    counting a tenth (Frankfurt am Main, alternately Frankfurt, beats Frankfurt (Oder))."""
+    big = place.kind in ("country", "continent", "sea", "river", "mountain", "area")
+    return (not big, -place.population * (1 if place.main else 0.1))
+
+
 def _resolve(key: str, info: _Established | None) -> tuple[Place | None, bool]:
     """The gazetteer place for ``key`` given what context said, and whether it is ambiguous."""
-    places = list(gazetteer().get(key))
-    places = [p for p in places if p.main] or places
+    places = sorted(gazetteer().get(key), key=_weight)
     if not places:
         return None, False
     if info is not None and info.country:
@@ -530,10 +587,12 @@ def _resolve(key: str, info: _Established | None) -> tuple[Place | None, bool]:
     chosen = places[0]
     if chosen.kind in ("country", "continent", "sea", "river", "area", "mountain"):
         return chosen, False
+    ratio = settings.LOC_AMBIGUITY_RATIO
     rivals = [
-        p for p in places[1:]
-        if p.country != chosen.country and p.population * settings.LOC_AMBIGUITY_RATIO >= chosen.population
-    ]  # fmt: skip
+        p
+        for p in places[1:]
+        if p.country != chosen.country and p.population * ratio >= chosen.population
+    ]
     return chosen, bool(rivals)
 
 
@@ -579,27 +638,7 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
 
     dateline = doc.layout.dateline
     if dateline is not None and dateline.place:
-        d_start = dateline.mention.start
-        d_end = d_start + len(dateline.place)
-        position = d_start
-        for part_index, part in enumerate(dateline.place.split(",")):
-            p_start, p_end = position, position + len(part)
-            position = p_end + 1
-            hits = list(
-                _scan(text, p_start, p_end, established={}, blocked=blocked, dateline=True)
-            )
-            if hits:
-                found.extend(hits)
-            elif part_index == 0:
-                b_start, b_end = _trim_name(text, p_start, p_end)
-                if b_end > b_start:
-                    key = normalize(text[b_start:b_end])
-                    found.append(_Found(b_start, b_end, b_start, b_end, key, None, "dateline"))
-                    established.setdefault(key, _Established())
-        hosts = [_best_place(gazetteer().get(f.key)) for f in found[1:]]
-        for f in found[:1]:
-            if f.rule == "dateline" and hosts and hosts[0] is not None:
-                established[f.key].country = hosts[0].country
+        found.extend(_dateline(text, dateline, blocked, established))
 
     taken = _Spans()
     for r_start, r_end in ranges:
@@ -625,6 +664,43 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
             )
 
     return _build(text, found, established, border_names)
+
+
+def _dateline(
+    text: str, dateline: Dateline, blocked: _Spans, established: dict[str, _Established]
+) -> list[_Found]:
+    """The places of the dateline (``KABUL, Afghanistan``): each comma part that is one.
+
+    A part the gazetteer lacks is a place only when it comes first and the dateline has an
+    outlet or a date (``HAJIN, Syria (AP) -``), so that ``SOCCER -`` in a sports headline is not
+    one; a later part that is a country or region tells the first part's country.
+    """
+    found: list[_Found] = []
+    position = dateline.mention.start
+    parts = []
+    for part in (dateline.place or "").split(","):
+        parts.append((position, position + len(part)))
+        position += len(part) + 1
+    hosts = [
+        place
+        for p_start, p_end in parts[1:]
+        for place in [_best_place(gazetteer().get(normalize(text[p_start:p_end])))]
+        if place is not None and place.kind in ("country", "region")
+    ]
+    for number, (p_start, p_end) in enumerate(parts):
+        hits = list(_scan(text, p_start, p_end, established={}, blocked=blocked, dateline=True))
+        if number == 0 and hits and hosts:
+            established.setdefault(hits[0].key, _Established()).country = hosts[0].country
+        found.extend(hits)
+        if hits or number > 0 or not (dateline.source or dateline.date_mention or hosts):
+            continue
+        b_start, b_end = _trim_name(text, p_start, p_end)
+        if b_end > b_start and not blocked.overlaps(b_start, b_end):
+            key = normalize(text[b_start:b_end])
+            found.append(_Found(b_start, b_end, b_start, b_end, key, None, "dateline"))
+            info = established.setdefault(key, _Established())
+            info.country = hosts[0].country if hosts else None
+    return found
 
 
 def _sentence_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
