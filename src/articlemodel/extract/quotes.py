@@ -64,9 +64,7 @@ _OBJECT_CUES: frozenset[str] = frozenset(
      "warns"}
 )  # fmt: skip
 # Participles that hang off a main clause: "..., saying that ...".
-_PARTICIPLE_CUES: frozenset[str] = frozenset(
-    c for c in _CUES if c.endswith("ing") or c.endswith("ing out")
-)
+_PARTICIPLE_CUES: frozenset[str] = frozenset(c for c in _CUES if c.endswith(("ing", "ing out")))
 
 _PRONOUNS: dict[str, str] = {
     "he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s",
@@ -267,10 +265,12 @@ _ACCORDING_PATTERN = regex.compile(
 _WORD_PATTERN = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’\-.&][\p{L}\p{M}\p{N}]++)*+")
 # A name before a colon that opens a quote: 'Smith: "..."' (interviews, exchanges).
 _COLON_SPEAKER_PATTERN = regex.compile(
-    r"(?P<spk>\p{Lu}[\p{L}\p{M}'’\-.]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-.]*){0,3})[ \t\u00a0]*:[ \t\u00a0]*\Z"
+    r"(?P<spk>\p{Lu}[\p{L}\p{M}'’\-.]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-.]*){0,3})"
+    r"[ \t\u00a0]*:[ \t\u00a0]*\Z"
 )
-_TRAILING_STOP_PATTERN = regex.compile(r"[\s.!?;:,…\"“”„«»'‘’)\]]*\Z")
-
+_TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…\"“”„«»'‘’)]")
+_AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
+_TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
 _MAX_CONTEXT = 300
 _MAX_SUBJECT_WORDS = 10
 
@@ -378,9 +378,7 @@ def _pair_double(text: str, regions: Sequence[Region]) -> list[_Raw]:
         while s < e and text[s].isspace():
             s += 1
         if s < e and e - s <= limit:
-            found.append(
-                _Raw(s, e, "direct", open_at, close_end, closed, region=open_region)
-            )
+            found.append(_Raw(s, e, "direct", open_at, close_end, closed, region=open_region))
 
     for r_index, region in enumerate(regions):
         lo, hi = region.start, region.end
@@ -496,12 +494,10 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         # "in a reaction to the news Commissioner Jane Doe", "manager Jane Doe".
         for k in (2, 3, 4):
             if len(words) > k and _is_name_run(text, words[-k][0], words[-1][1]):
-                if all(text[w[0]] != w[0] and text[w[0]].isupper() or
-                       text[w[0]:w[1]].lower() in _NAME_PARTICLES for w in words[-k:]):
-                    start_k = len(words) - k
-                    while start_k > 0 and _is_name_run(text, words[start_k - 1][0], words[-1][1]):
-                        start_k -= 1
-                    return words[start_k][0], words[-1][1]
+                start_k = len(words) - k
+                while start_k > 0 and _is_name_run(text, words[start_k - 1][0], words[-1][1]):
+                    start_k -= 1
+                return words[start_k][0], words[-1][1]
         if len(words) > _MAX_SUBJECT_WORDS:
             return None
     first = text[words[0][0] : words[0][1]]
@@ -514,8 +510,10 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         return words[-1]
     if low in _NOT_SPEAKER_START:
         return None
-    if first[:1].islower() and low not in _DETERMINERS and not (
-        len(words) <= 3 and last.lower().endswith("s")
+    if (
+        first[:1].islower()
+        and low not in _DETERMINERS
+        and not (len(words) <= 3 and last.lower().endswith("s"))
     ):
         return None  # a verb phrase ("justified his choice by"), not a subject
     for w0, w1 in words[1:]:
@@ -535,12 +533,12 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     while end > lo and text[end - 1].isspace():
         end -= 1
     # Auxiliaries and adverbs between subject and cue: "has also said".
-    aux = regex.search(rf"(?:(?<=\s)|\A){_AUX_RE}\Z", text[lo:end])
+    aux = _AUX_END_PATTERN.search(text[lo:end])
     while aux is not None and aux.start() > 0:
         end = lo + aux.start()
         while end > lo and text[end - 1].isspace():
             end -= 1
-        aux = regex.search(rf"(?:(?<=\s)|\A){_AUX_RE}\Z", text[lo:end])
+        aux = _AUX_END_PATTERN.search(text[lo:end])
     if _PASSIVE_PATTERN.search(text, lo, cue_start):
         return None
     head_end = end
@@ -566,7 +564,7 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             if opening >= 0 and i - opening <= 60:
                 i = opening - 1
                 continue
-        if ch in ",;:(—–\"“”«»\n" or (ch == "." and i + 1 < head_end and text[i + 1] == " "):
+        if ch in ',;:(—–"“”«»\n' or (ch == "." and i + 1 < head_end and text[i + 1] == " "):
             if ch == "," and _comma_inside_np(text, lo, i, head_end):
                 i -= 1
                 continue
@@ -601,7 +599,7 @@ def _is_name_run(text: str, start: int, end: int) -> bool:
     if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
         return False
     return all(
-        w[:1].isupper() and not (w.isupper() and len(w) > 1)
+        (w[:1].isupper() and not (w.isupper() and len(w) > 1))
         or w.lower() in _NAME_PARTICLES
         or "-" in w
         for w in words
@@ -642,9 +640,8 @@ def _name_tail(text: str, spk: tuple[int, int]) -> tuple[int, int]:
             cut = k
     if 0 <= cut < len(words) - 2 or (0 <= cut == len(words) - 2 and cut > 0):
         tail = (words[cut + 1][0], spk[1])
-        if _is_name_run(text, *tail) or cut == len(words) - 2:
-            if text[tail[0] : tail[1]][:1].isupper():
-                return tail
+        if (_is_name_run(text, *tail) or cut == len(words) - 2) and text[tail[0]].isupper():
+            return tail
     return spk
 
 
@@ -712,7 +709,7 @@ def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | N
     words = [text[s:e].lower() for s, e in _words(text, tail_start, tail_end)]
     if not words:
         return True
-    if cue in _OBJECT_CUES or cue.startswith("wrote") or cue.startswith("tweet"):
+    if cue in _OBJECT_CUES or cue.startswith(("wrote", "tweet")):
         return True
     if words[0] in _ADJUNCT_STARTS:
         return not any(w in _FINITE_WORDS for w in words)
@@ -735,7 +732,7 @@ def _speaker_before(text: str, raw: _Raw, lo: int) -> bool:
             # "Secretary of the Navy Jane Doe: “Q”": the name that ends the phrase does.
             colon_at = text.rfind(":", lo, prefix_end)
             spk = _clean_speaker(text, lo, colon_at)
-            if spk is None or _role_like(text, *spk) and _name_tail(text, spk) == spk:
+            if spk is None or (_role_like(text, *spk) and _name_tail(text, spk) == spk):
                 spk = _sentence_subject(text, lo, prefix_end)
             elif spk is not None:
                 spk = _name_tail(text, spk)
@@ -776,9 +773,14 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     run_end = -1
     for k, (s, e) in enumerate(words[:_MAX_SUBJECT_WORDS]):
         w = text[s:e]
-        if w[:1].isupper() or (k == 0 and w.lower() in _DETERMINERS) or (
-            k > 0 and w.islower() and text[words[k - 1][0] : words[k - 1][1]].lower()
-            in _DETERMINERS
+        if (
+            w[:1].isupper()
+            or (k == 0 and w.lower() in _DETERMINERS)
+            or (
+                k > 0
+                and w.islower()
+                and text[words[k - 1][0] : words[k - 1][1]].lower() in _DETERMINERS
+            )
         ):
             run_end = e
         else:
@@ -803,12 +805,22 @@ def _is_finite_clause(text: str, start: int, end: int) -> bool:
         return False
     first = text[words[0][0] : words[0][1]]
     low = first.lower()
-    if not (
-        low in _PRONOUNS
-        or low in _DETERMINERS
-        or low in {"there", "this", "these", "those", "no", "none", "all", "every", "each"}
-        or first[:1].isupper()
-        or first[:1].isdigit()
+    if (
+        low in _ADJUNCT_STARTS - _DETERMINERS
+        or low.endswith("ing")
+        or low
+        in {
+            "to",
+            "not",
+            "which",
+            "who",
+            "what",
+            "whether",
+            "if",
+            "how",
+            "why",
+            "when",
+        }
     ):
         return False
     for k, (s, e) in enumerate(words[1:], start=1):
@@ -823,9 +835,10 @@ def _is_finite_clause(text: str, start: int, end: int) -> bool:
 
 
 def _clause_end(text: str, start: int, sentence_end: int) -> int:
-    match = _TRAILING_STOP_PATTERN.search(text, start, sentence_end)
-    end = match.start() if match is not None else sentence_end
-    return max(start, end)
+    end = sentence_end
+    while end > start and text[end - 1] in _TRAILING_STOPS:
+        end -= 1
+    return end
 
 
 def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> int | None:
@@ -847,8 +860,10 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
             while k < len(words) and k < 5 and text[words[k][0]].isupper():
                 k += 1
             if k == 0:
-                while k < 3 and k < len(words) and text[words[k][0] : words[k][1]].lower() in (
-                    _DETERMINERS
+                while (
+                    k < 3
+                    and k < len(words)
+                    and text[words[k][0] : words[k][1]].lower() in (_DETERMINERS)
                 ):
                     k += 1
                 if k:
@@ -859,10 +874,11 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
         w = text[words[j][0] : words[j][1]].lower()
         if w == "that":
             between = [text[s:e].lower() for s, e in words[k:j]]
-            if not between or (
-                between[0] in _ADJUNCT_STARTS
-                and not any(b in _FINITE_WORDS for b in between)
-            ) or (len(between) <= 2 and text[words[k][0]].isupper()):
+            if (
+                not between
+                or (between[0] in _ADJUNCT_STARTS and not any(b in _FINITE_WORDS for b in between))
+                or (len(between) <= 2 and text[words[k][0]].isupper())
+            ):
                 start = _first_nonspace(text, words[j][1], sentence_end)
                 return start if _words(text, start, sentence_end) else None
             break
@@ -903,7 +919,10 @@ class _Resolver:
         for e in self.entities.items:
             if e.id != entity.id:
                 continue
-            left = [self.text[s:t].lower().rstrip(".") for s, t in _words(self.text, max(0, e.start - 30), e.start)]
+            left = [
+                self.text[s:t].lower().rstrip(".")
+                for s, t in _words(self.text, max(0, e.start - 30), e.start)
+            ]
             right = [self.text[s:t].lower() for s, t in _words(self.text, e.end, e.end + 40)][:4]
             for w in left[-2:] + right:
                 if w in _MALE_WORDS:
@@ -948,9 +967,14 @@ class _Resolver:
         # Unlinked: a surname alone goes to the fullest earlier speaker name ending with it.
         if " " not in written and written[:1].isupper():
             for _, name, ident, person_like, _p in reversed(self.history):
-                if person_like and name != written and name.split()[-1].split("-")[-1] in (
-                    written,
-                    written.split("-")[-1],
+                if (
+                    person_like
+                    and name != written
+                    and name.split()[-1].split("-")[-1]
+                    in (
+                        written,
+                        written.split("-")[-1],
+                    )
                 ):
                     self._remember(s, name, ident, True, "s")
                     return name, ident
@@ -995,13 +1019,18 @@ class _Resolver:
                 if person and off < offset
             )
             cands.sort(key=lambda c: -c[0])
-            for _, name, ident, entity in cands:
-                if entity is not None:
-                    gender = self.gender_of(entity)
-                else:
-                    gender = self.genders.get(ident or name) or None
-                if gender and gender != kind:
-                    continue
+            # A candidate the text shows to be of the pronoun's gender wins over a nearer one
+            # of unknown gender; otherwise the nearest whose gender does not clash.
+            genders = [
+                self.gender_of(entity)
+                if entity is not None
+                else self.genders.get(ident or name) or None
+                for _, name, ident, entity in cands
+            ]
+            order = [k for k, g in enumerate(genders) if g == kind and offset - cands[k][0] < 1500]
+            order += [k for k, g in enumerate(genders) if not g]
+            for k in order[:1]:
+                _, name, ident, _entity = cands[k]
                 key = ident or name
                 if not self.genders.get(key):
                     self.genders[key] = kind
@@ -1014,9 +1043,8 @@ class _Resolver:
         cands2.extend(
             (off, name, ident)
             for off, name, ident, person, num in self.history
-            if off < offset and (not person or num == "p") and ident is not None or (
-                off < offset and num == "p"
-            )
+            if (off < offset and (not person or num == "p") and ident is not None)
+            or (off < offset and num == "p")
         )
         if cands2:
             _, name, ident = max(cands2, key=lambda c: c[0])
@@ -1082,15 +1110,17 @@ def extract_quotes(
         prefix = text[lo : raw.open_mark]
         initial = not prefix.strip() or prefix.rstrip()[-1:] in ":—–"
         words = len(_words(text, raw.start, raw.end))
-        if found and (initial or raw.cue is not None and _prefix_is_attribution(text, raw, lo)):
+        if found and (initial or (raw.cue is not None and _prefix_is_attribution(text, raw, lo))):
             direct.append(raw)
         elif initial:
             trailing = text[raw.close_end : min(hi, raw.close_end + 3)].strip()
             ends_sentence = not trailing or trailing[0] in ".!?;" or trailing[0] in _QUOTE_CHARS
             if not raw.closed and region.start != _first_nonspace(text, region.start, hi) - 0:
                 pass
-            if words >= 3 and (ends_sentence or words >= 6) and (
-                raw.closed or raw.open_mark == _first_nonspace(text, region.start, region.end)
+            if (
+                words >= 3
+                and (ends_sentence or words >= 6)
+                and (raw.closed or raw.open_mark == _first_nonspace(text, region.start, region.end))
             ):
                 direct.append(raw)
             else:
@@ -1238,7 +1268,11 @@ def _find_indirect(
                 comma > s_lo
                 and between is not None
                 and _is_tail(text, cue, s_hi)
-                and (not between or _comma_inside_np(text, s_lo, comma, spk[1]) or len(between.split()) <= 3)
+                and (
+                    not between
+                    or _comma_inside_np(text, s_lo, comma, spk[1])
+                    or len(between.split()) <= 3
+                )
             ):
                 start = _first_nonspace(text, s_lo, comma)
                 if _is_finite_clause(text, start, comma) or len(_words(text, start, comma)) >= 5:
@@ -1255,6 +1289,10 @@ def _find_indirect(
                 # Another attribution inside the clause ends it: "..., Boeing saying that ...".
                 for other in cues:
                     if clause_start < other[0] < end:
+                        lead = text[max(clause_start, other[0] - 3) : other[0]]
+                        if text[other[0] : other[1]].lower() in _PARTICIPLE_CUES and "," in lead:
+                            end = _clause_end(text, clause_start, text.rfind(",", 0, other[0]) + 1)
+                            break
                         sub = _subject(text, clause_start, other[0])
                         if sub is not None:
                             cut = text.rfind(",", clause_start, sub[0])
@@ -1302,7 +1340,9 @@ def _find_indirect(
             if any(q.start < end and start < q.end for q in found):
                 continue
             kind = "indirect"
-            for f in range(bisect.bisect_left(frag_starts, start), bisect.bisect_left(frag_starts, end)):
+            for f in range(
+                bisect.bisect_left(frag_starts, start), bisect.bisect_left(frag_starts, end)
+            ):
                 kind = "mixed"
                 used_fragments.add(f)
             found.append(_Raw(start, end, kind, spk=spk, cue=according, attributed=True))
@@ -1320,6 +1360,8 @@ def _is_tail(text: str, cue: tuple[int, int], sentence_end: int) -> bool:
     cue_text = text[cue[0] : cue[1]].lower()
     if first in _ADJUNCT_STARTS and first not in {"the", "a", "an", "his", "her", "its", "their"}:
         return not any(w.lower() in {"that"} | _FINITE_WORDS for w in words)
-    return cue_text in _OBJECT_CUES and len(words) <= 4 and not any(
-        w.lower() in {"that"} | _FINITE_WORDS for w in words
+    return (
+        cue_text in _OBJECT_CUES
+        and len(words) <= 4
+        and not any(w.lower() in {"that"} | _FINITE_WORDS for w in words)
     )
