@@ -33,7 +33,7 @@ word after another capitalized word is not a known organization (``Gerald Ford``
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -48,30 +48,43 @@ __all__ = ["extract_organizations"]
 # --- small closed sets -------------------------------------------------------------------
 
 # Words that open sentences without being part of a name: "The Army said", "But Iraqi ...".
-_OPENERS = frozenset(
-    "A About According After Also Although An And Another Any As At Because Before Both But By "
-    "Despite During Each Earlier Every For From Her His How However If In Its Last Later Many "
-    "Meanwhile More Most My Next No Now Of On Once One Only Or Other Our Over Several She Since "
-    "Some Such That The Their Then There These They This Those Though Thus Today Tomorrow "
-    "Two Under Unlike Until When Where While Who Why With Within Without Yesterday".split()
-)
+_OPENERS = frozenset({
+    "A", "About", "According", "After", "Also", "Although", "An", "And", "Another", "Any", "As",
+    "At", "Because", "Before", "Both", "But", "By", "Despite", "During", "Each", "Earlier",
+    "Every", "For", "From", "Her", "His", "How", "However", "If", "In", "Its", "Last", "Later",
+    "Many", "Meanwhile", "More", "Most", "My", "Next", "No", "Now", "Of", "On", "Once", "One",
+    "Only", "Or", "Other", "Our", "Over", "Several", "She", "Since", "Some", "Such", "That",
+    "The", "Their", "Then", "There", "These", "They", "This", "Those", "Though", "Thus", "Today",
+    "Tomorrow", "Two", "Under", "Unlike", "Until", "When", "Where", "While", "Who", "Why",
+    "With", "Within", "Without", "Yesterday",
+})  # fmt: skip
+# Days and months never start an organization name ("Thursday the European Union").
+_CALENDAR = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December",
+})  # fmt: skip
 # Words that name a role, not an organization: they end an organization name's "of" tail and
 # never start one ("Bank of England Governor Mark Carney").
-_TITLES = frozenset(
-    "Adviser Ambassador Chairman Chairwoman Chancellor Chief Commander Commissioner Deputy "
-    "Director Envoy Governor Head Inspector Leader Mayor Minister Official President Prime "
-    "Secretary Senator Speaker Spokesman Spokesperson Spokeswoman".split()
-)
+_TITLES = frozenset({
+    "Adviser", "Ambassador", "Chairman", "Chairwoman", "Chancellor", "Chief", "Commander",
+    "Commissioner", "Deputy", "Director", "Envoy", "Governor", "Head", "Inspector", "Leader",
+    "Mayor", "Minister", "Official", "President", "Prime", "Secretary", "Senator", "Speaker",
+    "Spokesman", "Spokesperson", "Spokeswoman",
+})  # fmt: skip
 # Lower-case words allowed inside a name: "Ministry of Foreign Affairs", "Bank of the West".
-_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "du", "des", "del", "la", "le", "on", "in"})
+_CONNECTORS = frozenset(
+    {"of", "for", "the", "and", "&", "de", "du", "des", "del", "la", "le", "on", "in"}
+)
 # Connectors a name may run back over from its head noun ("Bank of America Corporation").
 _BACK_CONNECTORS = frozenset({"of", "for", "the", "&", "de", "du", "des", "del", "la", "le"})
 _TAIL_STARTS = frozenset({"of", "for", "on"})
 # English words that are also acronyms: not matched as acronyms in text set in capitals.
-_CAPS_WORDS = frozenset(
-    "a aid am an as at be by can do fed go he i if in is it its me my no of on or so to up us "
-    "we who".split()
-)
+_CAPS_WORDS = frozenset({
+    "a", "aid", "am", "an", "as", "at", "be", "by", "can", "do", "fed", "go", "he", "i", "if",
+    "in", "is", "it", "its", "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
+    "who",
+})  # fmt: skip
 # Organization heads that may follow a nationality adjective in lower case and still be the
 # same organization ("the Iraqi army" = "the Iraqi Army").
 _LOWERCASE_HEADS = frozenset({"Army", "Navy", "Force", "Guard", "Marines", "Police", "Coast"})
@@ -85,15 +98,13 @@ _NOT_ORGANIZATIONS = frozenset({"Soviet Union", "Union Territory", "Union Square
 # A word: letters and digits, with inner periods, ampersands, apostrophes and hyphens
 # ("U.S.", "AT&T", "McDonald's", "IS-held"), and a trailing period that may be an
 # abbreviation's (decided in _words).
-_WORD_PATTERN = regex.compile(
-    r"[\p{L}\p{M}\p{Nd}]++(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
-)
+_WORD_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}]++(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?")
 # A possessive ending: "SDF's", "Iraq’s".
 _POSSESSIVE_RE = r"['’]s$"
 _POSSESSIVE_PATTERN = regex.compile(_POSSESSIVE_RE)
 # What may stand between two words of one name: one run of spaces, or a plural possessive
 # apostrophe before it ("Kurdistan Workers' Party").
-_NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}")
+_NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}|[ ]?&[ ]?")
 # An acronym in brackets: "(SDF)", "(CJTF-OIR)", "(ISIL)", "(Ukrenergo)" is not one.
 _SHORT_FORM_RE = r"(?P<sf>[\p{L}\p{Nd}][\p{L}\p{Nd}&./\-]{1,11})"
 _PAREN_SHORT_FORM_PATTERN = regex.compile(rf"\([ ]?{_SHORT_FORM_RE}[ ]?\)")
@@ -119,25 +130,35 @@ _COALITION_PATTERN = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A capitalized word just before a position: "National " in "National Coalition".
+_PREVIOUS_WORD_PATTERN = regex.compile(r"(?P<word>\p{Lu}[\p{L}\p{M}]*+)[ ]$")
 # A media name with a number: "Kurdistan 24", "France 24", "Channel 4".
 _NUMBERED_NAME_RE = r"\p{Lu}[\p{L}\p{M}\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}\-]*+){0,3}[ ]\p{Nd}{1,3}"
 _MEDIA_CONTEXT_PATTERN = regex.compile(
     rf"""
-    (?:(?:told|to|according[ ]to|interview[ ]with)[ ](?P<after>{_NUMBERED_NAME_RE})(?![\p{{L}}\p{{Nd}}])
-      |(?P<before>{_NUMBERED_NAME_RE})[ ](?:reported|reports|said|quoted|broadcast|aired|cited)\b
+    (?:(?:told|according[ ]to|interview[ ]with)[ ]
+       (?P<after>{_NUMBERED_NAME_RE})
+       (?![\p{{L}}\p{{Nd}}]|[\-–:.,/]\p{{Nd}})                 # not a score: "Karlsruhe 0-3"
+      |(?P<before>{_NUMBERED_NAME_RE})
+       [ ](?:reported|reports|said|quoted|broadcast|aired|cited)\b
     )
     """,
     regex.VERBOSE,
 )
+# A flag carrier: "Air" and a country name.
+_AIRLINE_PATTERN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}\-])Air[ ](?P<place>\p{Lu}\p{L}++(?:[ ]\p{Lu}\p{L}++)?)(?![\p{L}\p{Nd}])"
+)
 # A team-sport report: its headline starts "SOCCER -", "ICE HOCKEY -", "NBA -", ...
 _TEAM_SPORT_PATTERN = regex.compile(
-    r"^[ \t]*(?:SOCCER|FOOTBALL|BASKETBALL|BASEBALL|ICE[ ]HOCKEY|HOCKEY|RUGBY(?:[ ](?:UNION|LEAGUE))?"
-    r"|CRICKET|AMERICAN[ ]FOOTBALL|VOLLEYBALL|HANDBALL|WATER[ ]POLO|NFL|NBA|NHL|MLB)"
+    r"^[ \t]*(?:SOCCER|FOOTBALL|BASKETBALL|BASEBALL|ICE[ ]HOCKEY|HOCKEY"
+    r"|RUGBY(?:[ ](?:UNION|LEAGUE))?|CRICKET|AMERICAN[ ]FOOTBALL|VOLLEYBALL|HANDBALL"
+    r"|WATER[ ]POLO|NFL|NBA|NHL|MLB)"
     r"[ \t]*[-–—:]",
     regex.VERSION1,
 )
 # A team name in a results line: capitalized words, at most four.
-_TEAM_RE = r"\p{Lu}[\p{L}\p{M}.'’\-]*+(?:[ ](?:\p{Lu}[\p{L}\p{M}.'’\-]*+|de|of|del))*+"
+_TEAM_RE = r"\p{Lu}[\p{L}\p{M}'’\-]*+(?:[ ](?:\p{Lu}[\p{L}\p{M}'’\-]*+|de|of|del))*+"
 # Scorers and minutes in brackets after a score: "2 (Scholl 23, Elber 60)".
 _SCORERS_RE = r"(?:[ ]\([^()\n]{0,300}\))?"
 _RESULT_PATTERN = regex.compile(
@@ -147,6 +168,18 @@ _RESULT_PATTERN = regex.compile(
     [ ](?:-[ ])?(?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}(?![\p{{L}}\p{{Nd}}.])
     """,
     regex.VERBOSE | regex.MULTILINE,
+)
+# "Bayern Munich beat Hamburg 2-1", "Celtic drew 1-1 with Rangers".
+_RESULT_PROSE_PATTERN = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{M}}])(?P<a>{_TEAM_RE})[ ]
+    (?:(?:beat|defeated|edged|thrashed|routed|crushed|upset|downed|overcame|lost[ ]to
+         |drew[ ]with)
+       [ ](?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,2}}-\p{{Nd}}{{1,2}}
+      |drew[ ]\p{{Nd}}{{1,2}}-\p{{Nd}}{{1,2}}[ ]with[ ](?P<b>{_TEAM_RE})
+    )
+    """,
+    regex.VERBOSE | regex.VERSION1,
 )
 _STANDING_PATTERN = regex.compile(
     rf"^(?P<a>{_TEAM_RE})(?:[ \t]+\p{{Nd}}{{1,3}}){{3,}}[ \t]*$", regex.MULTILINE
@@ -193,7 +226,9 @@ def _normal_word(word: str) -> str:
     return word
 
 
-def _index(pairs: Iterable[tuple[tuple[str, ...], str]]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+def _index(
+    pairs: Iterable[tuple[tuple[str, ...], str]],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     grouped: dict[str, dict[tuple[str, ...], str]] = {}
     for words, key in pairs:
         if words:
@@ -301,17 +336,19 @@ def _words(text: str, start: int, end: int, sentence_starts: frozenset[int]) -> 
         if key.endswith(".") and key[:-1] in _KEEP_PERIOD:
             key = key[:-1]
         gap = text[previous_end:w_start]
-        initial = w_start in sentence_starts or (
-            bool(words) is False and w_start == start
-        ) or (gap.strip() != "" and _opens_sentence(text, start, w_start, sentence_starts))
-        words.append(
-            _Word(word, w_start, w_end, key, key_end, key[:1].isupper(), initial, gap)
+        initial = (
+            w_start in sentence_starts
+            or (bool(words) is False and w_start == start)
+            or (gap.strip() != "" and _opens_sentence(text, start, w_start, sentence_starts))
         )
+        words.append(_Word(word, w_start, w_end, key, key_end, key[:1].isupper(), initial, gap))
         previous_end = w_end
     return words
 
 
-def _opens_sentence(text: str, region_start: int, offset: int, sentence_starts: frozenset[int]) -> bool:
+def _opens_sentence(
+    text: str, region_start: int, offset: int, sentence_starts: frozenset[int]
+) -> bool:
     """Whether only quote marks or brackets stand between a sentence start and ``offset``."""
     i = offset
     while i > region_start and text[i - 1] in "\"'“‘«([—–- ":
@@ -334,10 +371,16 @@ def _regions(doc: Document) -> list[_Region]:
         caps = len(letters) >= 4 and upper >= settings.ORG_CAPS_RATIO * len(letters)
         long_words = [w for w in words if len(w.key) > 3 and w.key.isalpha()]
         title = (
-            not caps
-            and region.kind != "body" or (len(words) <= settings.ORG_SUBHEAD_WORDS
-                                          and not text[region.start:region.end].rstrip().endswith((".", "”", '"')))
-        ) and len(long_words) >= 3 and sum(w.capitalized for w in long_words) >= 0.8 * len(long_words)
+            (
+                (not caps and region.kind != "body")
+                or (
+                    len(words) <= settings.ORG_SUBHEAD_WORDS
+                    and not text[region.start : region.end].rstrip().endswith((".", "”", '"'))
+                )
+            )
+            and len(long_words) >= 3
+            and sum(w.capitalized for w in long_words) >= 0.8 * len(long_words)
+        )
         regions.append(_Region(tuple(words), caps, bool(title)))
     return regions
 
@@ -386,7 +429,11 @@ class _State:
             entity = self.entities[key] = _Entity(key)
             known = _lexicon().known.get(key)
             if known is not None:
-                entity.kind, entity.country, entity.canonical = known.kind, known.country, known.name
+                entity.kind, entity.country, entity.canonical = (
+                    known.kind,
+                    known.country,
+                    known.name,
+                )
         entity.kind = entity.kind or kind
         entity.country = entity.country or country
         entity.mentions.append((start, end))
@@ -435,8 +482,15 @@ def _long_form_start(short: str, long: str) -> int | None:
     """Where the shortest long form for ``short`` starts in ``long``, or None.
 
     Schwartz & Hearst: match the short form's letters and digits right to left against
-    ``long``; each must occur in order, the first at the start of a word.
+    ``long``; each must occur in order, the first at the start of a word. A first letter
+    matched in a capitalized word is preferred ("Organization of the ... (OPEC)" rather than
+    "of the ...").
     """
+    found = _match_short_form(short, long, capital=True)
+    return found if found is not None else _match_short_form(short, long, capital=False)
+
+
+def _match_short_form(short: str, long: str, *, capital: bool) -> int | None:
     s = len(short) - 1
     i = len(long) - 1
     while s >= 0:
@@ -444,7 +498,11 @@ def _long_form_start(short: str, long: str) -> int | None:
         if not c.isalnum():
             s -= 1
             continue
-        while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
+        while i >= 0 and (
+            long[i].lower() != c
+            or (s == 0 and i > 0 and long[i - 1].isalnum())
+            or (s == 0 and capital and c.isalpha() and not long[i].isupper())
+        ):
             i -= 1
         if i < 0:
             return None
@@ -456,17 +514,28 @@ def _long_form_start(short: str, long: str) -> int | None:
 def _is_short_form(short: str) -> bool:
     upper = sum(c.isupper() for c in short)
     letters = sum(c.isalpha() for c in short)
-    return short[0].isalnum() and upper >= 2 and upper * 2 >= letters and len(short) <= 12
+    digits = sum(c.isdigit() for c in short)
+    return (
+        short[0].isalnum()
+        and (upper >= 2 or (upper >= 1 and digits >= 1))
+        and upper * 2 >= letters
+        and len(short) <= 12
+    )
 
 
 def _long_form_ok(words: tuple[str, ...], raw: str) -> bool:
     """A capitalized name: every word capitalized or a connector, no commas."""
     if not words or "," in raw or not words[0][:1].isupper() or len(words) > 12:
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS or w.startswith(("al-", "el-")) for w in words)
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS or w.startswith(("al-", "el-"))
+        for w in words
+    )
 
 
-def _definition_key(long_words: tuple[str, ...], long: str, short: str) -> tuple[str, OrganizationKind | None] | None:
+def _definition_key(
+    long_words: tuple[str, ...], long: str, short: str
+) -> tuple[str, OrganizationKind | None] | None:
     """The key and kind of an acronym definition that names an organization, else None."""
     lexicon = _lexicon()
     known = _known_key(long) or _known_key(short)
@@ -475,9 +544,13 @@ def _definition_key(long_words: tuple[str, ...], long: str, short: str) -> tuple
     kind = _head_kind(long_words)
     if kind is not None:
         return f"name:{' '.join(long_words)}", kind
-    if len(long_words) >= 2 and long_words[-1] not in lexicon.not_heads and short.isupper():
-        if settings.ORG_ACCEPT_HEADLESS_ACRONYMS:
-            return f"name:{' '.join(long_words)}", None
+    if (
+        settings.ORG_ACCEPT_HEADLESS_ACRONYMS
+        and len(long_words) >= 2
+        and long_words[-1] not in lexicon.not_heads
+        and short.isupper()
+    ):
+        return f"name:{' '.join(long_words)}", None
     return None
 
 
@@ -562,7 +635,11 @@ def _dateline_source(state: _State, doc: Document) -> None:
 def _sports(state: _State, doc: Document) -> None:
     text = state.text
     headline = doc.layout.headline
-    first = headline if headline is not None else (doc.layout.paragraphs[0] if doc.layout.paragraphs else None)
+    first = (
+        headline
+        if headline is not None
+        else (doc.layout.paragraphs[0] if doc.layout.paragraphs else None)
+    )
     if first is None or not _TEAM_SPORT_PATTERN.match(first.text):
         return
     countries = _lexicon().countries
@@ -574,9 +651,15 @@ def _sports(state: _State, doc: Document) -> None:
             spans += [match.span("a"), match.span("b")]
         for match in _STANDING_PATTERN.finditer(text, region.start, region.end):
             spans.append(match.span("a"))
+        for match in _RESULT_PROSE_PATTERN.finditer(text, region.start, region.end):
+            spans += [match.span("a"), match.span("b")]
         for start, end in spans:
             name = text[start:end]
-            if name in countries or name in _lexicon().demonyms or name.isupper() and len(name) > 4:
+            if (
+                name in countries
+                or name in _lexicon().demonyms
+                or (name.isupper() and len(name) > 4)
+            ):
                 continue
             key = _known_key(name) or f"name:{' '.join(_split_words(name))}"
             state.add(key, start, end, kind="sports")
@@ -592,19 +675,32 @@ def _coalition(state: _State, doc: Document) -> None:
         for match in _COALITION_PATTERN.finditer(text, region.start, region.end):
             word_start = match.start("word")
             qualified = match.start("span") < word_start or match["forces"] is not None
-            if match["word"] == "coalition" and match.start("span") == word_start:
+            if (
+                match["word"] == "coalition"
+                and match.start("span") == word_start
+                and not match["forces"]
+            ):
                 continue  # a bare lower-case "coalition" is a common noun
             if match["word"] == "Coalition" and match.start("span") == word_start:
                 before = text[max(region.start, word_start - 40) : word_start]
-                # "Coalition" opening a sentence, or the head of a longer name ("National Coalition")
-                if word_start in sentence_starts or regex.search(r"\p{Lu}[\p{L}\p{M}]*[ ]$", before):
+                # "Coalition" opening a sentence or ending a longer name ("National Coalition")
+                previous = _PREVIOUS_WORD_PATTERN.search(before)
+                if word_start in sentence_starts or (
+                    previous is not None and previous["word"] not in _OPENERS
+                ):
                     continue
             elif not qualified:
                 continue
             country = None
             if match["leader"]:
                 country = _country((match["leader"],))
-            state.add("coalition", match.start("span"), match.end("span"), kind="coalition", country=country)
+            state.add(
+                "coalition",
+                match.start("span"),
+                match.end("span"),
+                kind="coalition",
+                country=country,
+            )
 
 
 # Rule 5: names headed by an organization noun.
@@ -623,17 +719,32 @@ def _patterns(state: _State, regions: list[_Region], lowercase: frozenset[str]) 
                 i += 1
                 continue
             j = i + 1
-            while j < n and _NAME_GAP_PATTERN.fullmatch(words[j].gap_before) and (
-                _name_word(words[j])
-                or (words[j].text in _CONNECTORS and j + 1 < n and _name_word(words[j + 1])
-                    and _NAME_GAP_PATTERN.fullmatch(words[j + 1].gap_before) is not None)
-                or (words[j].text.isdigit() and words[j - 1].capitalized)
+            while (
+                j < n
+                and _NAME_GAP_PATTERN.fullmatch(words[j].gap_before)
+                and (
+                    _name_word(words[j])
+                    or _connects(words, j)
+                    or (words[j].text.isdigit() and words[j - 1].capitalized)
+                )
             ):
                 if words[j - 1].key != words[j - 1].text and words[j - 1].text[-2:] in ("'s", "’s"):
                     break  # "Iraq's Defence Ministry": the possessive ends the run
                 j += 1
             _names_in_run(state, words[i:j], lowercase)
             i = j
+
+
+def _connects(words: tuple[_Word, ...], j: int) -> bool:
+    """Whether one or two connectors at ``words[j]`` lead to a name word ("of the Levant")."""
+    for k in (j, j + 1):
+        if k >= len(words) or words[k].text not in _CONNECTORS:
+            return False
+        if not _NAME_GAP_PATTERN.fullmatch(words[k].gap_before):
+            return False
+        if k + 1 < len(words) and _name_word(words[k + 1]):
+            return _NAME_GAP_PATTERN.fullmatch(words[k + 1].gap_before) is not None
+    return False
 
 
 def _name_word(word: _Word) -> bool:
@@ -645,7 +756,7 @@ def _name_word(word: _Word) -> bool:
     return True
 
 
-def _names_in_run(state: _State, run: list[_Word], lowercase: frozenset[str]) -> None:
+def _names_in_run(state: _State, run: Sequence[_Word], lowercase: frozenset[str]) -> None:
     lexicon = _lexicon()
     heads = lexicon.heads
     end = len(run)
@@ -659,8 +770,14 @@ def _names_in_run(state: _State, run: list[_Word], lowercase: frozenset[str]) ->
         last = h
         if h + 2 < end and run[h + 1].text in _TAIL_STARTS and h + 1 < end:
             k = h + 1
-            while k + 1 < end and run[k + 1].key not in _TITLES and (
-                run[k + 1].capitalized or run[k + 1].text in _CONNECTORS or run[k + 1].text.isdigit()
+            while (
+                k + 1 < end
+                and run[k + 1].key not in _TITLES
+                and (
+                    run[k + 1].capitalized
+                    or run[k + 1].text in _CONNECTORS
+                    or run[k + 1].text.isdigit()
+                )
             ):
                 k += 1
                 if run[k].capitalized or run[k].text.isdigit():
@@ -672,9 +789,15 @@ def _names_in_run(state: _State, run: list[_Word], lowercase: frozenset[str]) ->
             w = run[k]
             if w.key in _TITLES:
                 break
+            if w.key in _CALENDAR:
+                break
             if w.text in _BACK_CONNECTORS:
-                if k == 0 or not run[k - 1].capitalized:
+                if w.text == "the" and (k == 0 or run[k - 1].text not in _BACK_CONNECTORS):
+                    break  # "the" only inside "of the", "for the"
+                if k == 0 or not (run[k - 1].capitalized or run[k - 1].text in _BACK_CONNECTORS):
                     break
+                if w.text in _TAIL_STARTS and run[k - 1].key not in heads:
+                    break  # "Bank of America Corp" but not "Shares of General Motors"
                 k -= 1
                 continue
             if w.text in _CONNECTORS:
@@ -686,8 +809,10 @@ def _names_in_run(state: _State, run: list[_Word], lowercase: frozenset[str]) ->
         while first < h and run[first].text in _CONNECTORS:
             first += 1
         # a sentence-initial common word is not part of the name
-        while first < h and run[first].sentence_initial and (
-            run[first].key in _OPENERS or run[first].key.lower() in lowercase
+        while (
+            first < h
+            and run[first].sentence_initial
+            and (run[first].key in _OPENERS or run[first].key.lower() in lowercase)
         ):
             first += 1
         if run[first].sentence_initial and run[first].key in _OPENERS:
@@ -711,13 +836,31 @@ def _names_in_run(state: _State, run: list[_Word], lowercase: frozenset[str]) ->
             skip = 2 if " ".join(names[:2]) in lexicon.demonyms else 1
             key = _known_key(" ".join(names[skip:])) if len(names) > skip + 1 else None
         key = key or f"name:{' '.join(names)}"
-        if state.add(key, start, stop, kind=_head_kind(names), country=country):
-            if country is not None and run[h].key in _LOWERCASE_HEADS and first < h:
-                lead = 2 if " ".join(names[:2]) in lexicon.demonyms else 1
-                if " ".join(names[:lead]) in lexicon.demonyms:
-                    lowered = names[:lead] + tuple(w.lower() for w in names[lead:])
-                    state.forms.setdefault(lowered, key)
+        added = state.add(key, start, stop, kind=_head_kind(names), country=country)
+        if added and country is not None and run[h].key in _LOWERCASE_HEADS and first < h:
+            lead = 2 if " ".join(names[:2]) in lexicon.demonyms else 1
+            if " ".join(names[:lead]) in lexicon.demonyms:
+                lowered = names[:lead] + tuple(w.lower() for w in names[lead:])
+                state.forms.setdefault(lowered, key)
         h = first - 1
+
+
+# Rule 5b: flag carriers named "Air" + country ("Air Canada", "Air India").
+
+
+def _airlines(state: _State, doc: Document) -> None:
+    countries = _lexicon().countries
+    for region in doc.regions:
+        for match in _AIRLINE_PATTERN.finditer(state.text, region.start, region.end):
+            place = match["place"]
+            if place not in countries:
+                place = place.split(" ")[0]
+                if place not in countries:
+                    continue
+            end = match.start("place") + len(place)
+            name = state.text[match.start() : end]
+            key = _known_key(name) or f"name:{name}"
+            state.add(key, match.start(), end, kind="company", country=countries[place])
 
 
 # Rule 6: outlets in reporting contexts.
@@ -756,24 +899,21 @@ def _link(state: _State, regions: list[_Region]) -> None:
             if region.caps:
                 first = word.key.casefold()
                 options = local_caps.get(first, ()) + lexicon.caps_forms.get(first, ())
-                keys = [w.key.casefold() for w in words[i : i + 10]]
             else:
                 first = word.key
                 options = local.get(first, ()) + lexicon.forms.get(first, ())
-                keys = [w.key for w in words[i : i + 10]]
-            found = None
-            for form, key in options:
-                m = len(form)
-                if tuple(keys[:m]) == form and all(
-                    _NAME_GAP_PATTERN.fullmatch(words[i + k].gap_before) or words[i + k].gap_before in (" & ", "&", " ")
-                    for k in range(1, m)
-                ):
-                    if found is None or m > len(found[0]):
-                        found = (form, key)
+            found = _longest(words, i, options, casefold=region.caps) if options else None
             if found is not None:
                 form, key = found
                 last = words[i + len(form) - 1]
-                if len(form) == 1 and not region.caps and not region.title and not _isolated(words, i):
+                if (
+                    len(form) == 1
+                    and not region.caps
+                    and not region.title
+                    and not _isolated(words, i)
+                ):
+                    continue
+                if not _stands_alone(state, words, i + len(form) - 1, key):
                     continue
                 state.add(key, word.start, last.key_end, register=False)
                 continue
@@ -782,11 +922,54 @@ def _link(state: _State, regions: list[_Region]) -> None:
                 pieces = word.key.split("-")
                 offset = word.start
                 for piece in pieces:
-                    if piece and piece.isupper() and (piece,) in state.forms:
-                        if all(p == piece or not p[:1].isupper() for p in pieces):
-                            state.add(state.forms[(piece,)], offset, offset + len(piece), register=False)
+                    if (
+                        piece
+                        and piece.isupper()
+                        and (piece,) in state.forms
+                        and all(p == piece or not p[:1].isupper() for p in pieces)
+                    ):
+                        state.add(
+                            state.forms[(piece,)], offset, offset + len(piece), register=False
+                        )
                     offset += len(piece) + 1
         del n
+
+
+def _longest(
+    words: Sequence[_Word],
+    i: int,
+    options: tuple[tuple[tuple[str, ...], str], ...],
+    *,
+    casefold: bool,
+) -> tuple[tuple[str, ...], str] | None:
+    """The longest form in ``options`` that the words from ``words[i]`` spell out."""
+    found = None
+    for form, key in options:
+        m = len(form)
+        if i + m > len(words) or (found is not None and m <= len(found[0])):
+            continue
+        span = words[i : i + m]
+        keys = tuple(w.key.casefold() for w in span) if casefold else tuple(w.key for w in span)
+        if keys == form and all(_NAME_GAP_PATTERN.fullmatch(w.gap_before) for w in span[1:]):
+            found = (form, key)
+    return found
+
+
+def _stands_alone(state: _State, words: tuple[_Word, ...], last: int, key: str) -> bool:
+    """Whether a match ending at ``words[last]`` names the organization, not a currency
+    ("AU$ 40 million") or a product ("Boeing 737", "Airbus A380")."""
+    word = words[last]
+    if state.text[word.key_end : word.key_end + 1] == "$":
+        return False
+    if last + 1 < len(words) and words[last + 1].gap_before == " ":
+        following = words[last + 1].key
+        entity = state.entities.get(key)
+        kind = entity.kind if entity is not None else None
+        known = _lexicon().known.get(key)
+        kind = kind or (known.kind if known is not None else None)
+        if kind == "company" and any(c.isdigit() for c in following):
+            return False
+    return True
 
 
 def _isolated(words: tuple[_Word, ...], i: int) -> bool:
@@ -806,6 +989,51 @@ def _isolated(words: tuple[_Word, ...], i: int) -> bool:
         ):
             return False  # "Gerald Ford", "Michael Dell"
     return True
+
+
+def _add_short_names(state: _State, lowercase: frozenset[str]) -> bool:
+    """Let a company's first word name it too ("Lockheed" for "Lockheed Martin")."""
+    lexicon = _lexicon()
+    added = False
+    for key, entity in list(state.entities.items()):
+        if entity.kind != "company":
+            continue
+        names = {state.text[s:e] for s, e in entity.mentions}
+        if entity.canonical:
+            names.add(entity.canonical)
+        for name in names:
+            words = _split_words(name)
+            if len(words) < 2:
+                continue
+            first = words[0]
+            if (
+                len(first) < 3
+                or not first[:1].isupper()
+                or first.isupper()
+                or first in lexicon.heads
+                or first in _TITLES
+                or first in _OPENERS
+                or first in lexicon.demonyms
+                or first in lexicon.countries
+                or first.lower() in lowercase
+                or first.lower()
+                in {
+                    "general",
+                    "united",
+                    "national",
+                    "international",
+                    "first",
+                    "new",
+                    "royal",
+                    "american",
+                    "air",
+                }
+                or (first,) in state.forms
+            ):
+                continue
+            state.forms[(first,)] = key
+            added = True
+    return added
 
 
 # --- assembly ----------------------------------------------------------------------------
@@ -829,7 +1057,10 @@ def _organizations(state: _State) -> list[Organization]:
         if acronym is None and known is not None:
             acronym = next((a for a in known.acronyms if a in surfaces), None)
         full = [s for s in surfaces if s != acronym and not (s.isupper() and len(s) <= 6)]
-        if full:
+        led = [s for s in full if "-led " in s or "‐led " in s]
+        if entity.key == "coalition" and led:
+            name = led[0]
+        elif full:
             name = max(full, key=lambda s: (len(s), sum(c.isupper() for c in s)))
         elif entity.canonical is not None:
             name = entity.canonical
@@ -863,21 +1094,23 @@ def extract_organizations(doc: Document) -> list[Organization]:
     Example:
         >>> from articlemodel.layout import parse_layout
         >>> from articlemodel.segment import segment
-        >>> text = "The World Health Organization (WHO) said on Monday that WHO staff were safe."
-        >>> [(o.name, o.acronym, len(o.mentions)) for o in extract_organizations(segment(text, parse_layout(text)))]
+        >>> text = "The World Health Organization (WHO) said WHO staff were safe."
+        >>> orgs = extract_organizations(segment(text, parse_layout(text)))
+        >>> [(o.name, o.acronym, len(o.mentions)) for o in orgs]
         [('World Health Organization', 'WHO', 3)]
     """
     text = doc.text
     state = _State(text=text, taken=bytearray(len(text)))
     regions = _regions(doc)
-    lowercase = frozenset(
-        w.key for region in regions for w in region.words if w.key[:1].islower()
-    )
+    lowercase = frozenset(w.key for region in regions for w in region.words if w.key[:1].islower())
     _acronym_definitions(state, doc)
     _dateline_source(state, doc)
     _sports(state, doc)
     _coalition(state, doc)
     _patterns(state, regions, lowercase)
+    _airlines(state, doc)
     _media(state, doc)
     _link(state, regions)
+    if _add_short_names(state, lowercase):
+        _link(state, regions)
     return _organizations(state)
