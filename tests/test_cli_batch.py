@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from articlemodel import Article, parse_article
+from articlemodel import Article, cli, parse_article
 from articlemodel.cli import _duration, _progress, main
 
 WIRE = "Storm hits coast\n\nMIAMI (AP) — A storm hit the coast on Monday, officials said.\n"
@@ -158,6 +158,20 @@ def test_workers_must_be_a_number(capsys: pytest.CaptureFixture[str]) -> None:
         main(["batch", "-", "--workers", "two"])
     assert exit_info.value.code == 2
     assert "whole number" in capsys.readouterr().err
+
+
+def test_progress_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", _good_lines())
+    monkeypatch.setattr(cli, "PROGRESS_INTERVAL", 0.0)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["batch", str(source)]) == 0
+    err = capsys.readouterr().err
+    assert "\r\x1b[K1/2 done" in err
+    assert "2/2 done" in err
+    # The progress line is cleared before the summary.
+    assert "\r\x1b[Karticlemodel: batch done: 2 parsed, 0 failed" in err
 
 
 def test_progress_line() -> None:
