@@ -202,6 +202,7 @@ _RIGHT_BOUNDARY = ",.;:!?)]}—–…-"
 # (U.S.), or letters, digits, apostrophes, hyphens, inner periods. Keep in sync with _NP_RE.
 _TOKEN_RE = r"""
     (?:(?i:\L<abbr>)\.
+      |(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mt|Ft)\.(?=[ \t\u00a0]+\p{Lu})
       |(?:\p{Lu}\.){2,}
       |[\p{L}\p{M}\p{N}$£€](?:[\p{L}\p{M}\p{N}'’\-&/]|\.(?=[\p{L}\p{N}]))*+)
 """
@@ -493,7 +494,12 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         # A long or lower-case phrase still speaks through the name that ends it:
         # "in a reaction to the news Commissioner Jane Doe", "manager Jane Doe".
         for k in (2, 3, 4):
-            if len(words) > k and _is_name_run(text, words[-k][0], words[-1][1]):
+            if (
+                len(words) > k
+                and _is_name_run(text, words[-k][0], words[-1][1])
+                and text[words[-k - 1][0] : words[-k - 1][1]].lower()
+                not in {"of", "for", "at", "from", "with", "by", "the", "to", "in"}
+            ):
                 start_k = len(words) - k
                 while start_k > 0 and _is_name_run(text, words[start_k - 1][0], words[-1][1]):
                     start_k -= 1
@@ -574,11 +580,16 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     spk = _clean_speaker(text, start, head_end)
     if i >= lo and text[i] == "," and (spk is None or _role_like(text, *spk)):
         # "Jane Doe, president of X said" / "Jane Doe, a professor at X, who said".
-        seg_lo = text.rfind(",", lo, i)
-        seg_lo = lo if seg_lo < 0 else seg_lo + 1
-        words = _words(text, seg_lo, i)
-        if words and _is_name_run(text, words[0][0], words[-1][1]):
-            return words[0][0], words[-1][1]
+        seg_hi = i
+        for _ in range(2):
+            seg_lo = text.rfind(",", lo, seg_hi)
+            seg_lo = lo if seg_lo < 0 else seg_lo + 1
+            words = _words(text, seg_lo, seg_hi)
+            if words and _is_name_run(text, words[0][0], words[-1][1]):
+                return words[0][0], words[-1][1]
+            if seg_lo <= lo:
+                break
+            seg_hi = seg_lo - 1
         if spk is None and text[start:head_end].strip().lower() == "who" and seg_lo > lo:
             seg2 = text.rfind(",", lo, seg_lo - 1)
             words = _words(text, lo if seg2 < 0 else seg2 + 1, seg_lo - 1)
@@ -749,8 +760,8 @@ def _speaker_before(text: str, raw: _Raw, lo: int) -> bool:
         spk = _clean_speaker(text, *match.span("tail"))
     else:
         spk = _subject(text, lo, cue[0])
-        if spk is None and cue_text in _PARTICIPLE_CUES:
-            spk = _sentence_subject(text, lo, cue[0])
+        if cue_text in _PARTICIPLE_CUES:
+            spk = _participle_subject(text, lo, cue[0]) or spk
     raw.cue, raw.attributed = cue, True
     raw.spk = spk
     return True
@@ -760,6 +771,53 @@ def _first_nonspace(text: str, lo: int, hi: int) -> int:
     while lo < hi and text[lo].isspace():
         lo += 1
     return lo
+
+
+_QUOTED_AS_PATTERN = regex.compile(
+    r"\bquot\p{L}*[ \t\u00a0]+(?P<spk>[^,;:\"“”\n]{1,60}?)[ \t\u00a0]+as[ \t\u00a0]*\Z"
+)
+_SUBORDINATORS: frozenset[str] = frozenset(
+    {"while", "when", "as", "after", "before", "although", "though", "if", "because", "since",
+     "once", "until", "whereas", "despite"}
+)  # fmt: skip
+
+
+def _participle_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """Who speaks in "..., saying": the subject of the nearest clause before the participle.
+
+    "Jane Doe justified the choice, saying" -> Jane Doe; "X quoted Jane Doe as saying" -> Jane
+    Doe; "with analyst Jane Doe saying" -> analyst Jane Doe.
+    """
+    lo = max(lo, cue_start - _MAX_CONTEXT)
+    quoted = _QUOTED_AS_PATTERN.search(text, lo, cue_start)
+    if quoted is not None:
+        return _clean_speaker(text, *quoted.span("spk"))
+    hi = cue_start
+    for _ in range(4):
+        seg_lo = max(text.rfind(",", lo, hi), text.rfind(";", lo, hi))
+        seg_lo = lo if seg_lo < 0 else seg_lo + 1
+        words = _words(text, seg_lo, hi)
+        while words and text[words[0][0] : words[0][1]].lower() in _LEADING_LINKERS:
+            words.pop(0)
+        if words and text[words[0][0] : words[0][1]].lower() not in _SUBORDINATORS:
+            # The subject runs up to its verb: a cue, a finite word or an -ed form.
+            end = words[-1][1]
+            for k, (s, e) in enumerate(words):
+                w = text[s:e]
+                if k > 0 and (
+                    _CUE_PATTERN.fullmatch(w)
+                    or w in _FINITE_WORDS
+                    or _ED_VERB_PATTERN.match(w)
+                ):
+                    end = words[k - 1][1]
+                    break
+            spk = _clean_speaker(text, words[0][0], end)
+            if spk is not None and len(_words(text, *spk)) <= 8:
+                return spk
+        if seg_lo <= lo:
+            return None
+        hi = seg_lo - 1
+    return None
 
 
 def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -780,6 +838,15 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 k > 0
                 and w.islower()
                 and text[words[k - 1][0] : words[k - 1][1]].lower() in _DETERMINERS
+            )
+            or (
+                # a role between names: "Acme spokeswoman Jane Doe"
+                0 < k < len(words) - 1
+                and w.islower()
+                and w not in _FINITE_WORDS
+                and not _ED_VERB_PATTERN.match(w)
+                and text[words[k + 1][0]].isupper()
+                and "," not in text[words[k - 1][1] : s]
             )
         ):
             run_end = e
@@ -1255,8 +1322,8 @@ def _find_indirect(
             if cue_text == "according to" or cue in accordings:
                 continue
             spk = _subject(text, s_lo, cue[0])
-            if spk is None and cue_text in _PARTICIPLE_CUES:
-                spk = _sentence_subject(text, s_lo, cue[0])
+            if cue_text in _PARTICIPLE_CUES:
+                spk = _participle_subject(text, s_lo, cue[0]) or spk
             if spk is None:
                 # Inverted at the end: "CLAUSE, said X." is rare in indirect speech; skip.
                 continue
