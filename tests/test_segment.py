@@ -38,6 +38,12 @@ ABBREVIATIONS = [
                  id="initial"),
     pytest.param("Mr. Smith and Dr. Jones met. They talked.", ["Mr. Smith and Dr. Jones met.", "They talked."],
                  id="honorifics"),
+    pytest.param("Shares of Apple Inc. CEO Tim Cook rose.", ["Shares of Apple Inc. CEO Tim Cook rose."],
+                 id="company-suffix-before-name"),
+    pytest.param("The deal went to Boeing Co. The rival lost.", ["The deal went to Boeing Co.", "The rival lost."],
+                 id="company-suffix-ends-sentence"),
+    pytest.param("It was written by Martin Luther King Jr. in jail.", ["It was written by Martin Luther King Jr. in jail."],
+                 id="junior-lowercase-next"),
 ]  # fmt: skip
 
 KNOWN_GAPS = [

@@ -40,6 +40,19 @@ _TOKEN_PATTERN = regex.compile(
     regex.VERBOSE,
 )
 _ABBREVIATIONS = load_set("abbreviations.txt")
+# Suffixes that end a sentence as often as not ("… said Apple Inc. The company …" against
+# "… Apple Inc. CEO Steve Jobs"): a boundary only when a typical sentence opener follows.
+_MAYBE_FINAL: frozenset[str] = frozenset(
+    {"bros", "co", "corp", "inc", "jr", "llc", "ltd", "plc", "sr"}
+)
+_SENTENCE_OPENERS: frozenset[str] = frozenset(
+    {
+        "a", "after", "an", "and", "as", "at", "but", "during", "he", "her", "his", "however",
+        "i", "if", "in", "it", "its", "meanwhile", "on", "our", "she", "since", "that", "the",
+        "their", "there", "these", "they", "this", "those", "we", "when", "while", "you",
+    }
+)  # fmt: skip
+_NEXT_WORD_PATTERN = regex.compile(r"[\s\"“‘'«(\[]*+(?P<word>[\p{L}\p{M}]++)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +134,11 @@ def _is_abbreviation(text: str, period: int) -> bool:
     word = match["word"]
     if _INITIALISM_PATTERN.match(word):
         return True
-    return word.lower() in _ABBREVIATIONS and word[0].isupper()
+    lowered = word.lower()
+    if lowered in _MAYBE_FINAL and word[0].isupper():
+        following = _NEXT_WORD_PATTERN.match(text, period + 1, period + 40)
+        return following is None or following["word"].lower() not in _SENTENCE_OPENERS
+    return lowered in _ABBREVIATIONS and word[0].isupper()
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
