@@ -102,7 +102,8 @@ _PASSIVE_PATTERN = regex.compile(
 # Prepositions and time words that open an adjunct between a cue and its clause.
 _ADJUNCT_STARTS: frozenset[str] = frozenset(
     {"in", "on", "at", "to", "during", "after", "before", "via", "through", "from", "over",
-     "late", "early", "last", "this", "yesterday", "today", "tonight", "earlier", "later",
+     "however", "further", "late", "early", "last", "this", "yesterday", "today", "tonight",
+     "earlier", "later",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "again",
      "publicly", "privately", "separately", "recently", "previously", "also", "then", "now",
      "repeatedly", "firmly", "flatly", "strongly", "clearly", "bluntly", "afterwards",
@@ -248,8 +249,9 @@ _AFTER_PATTERN = regex.compile(
 _BEFORE_PATTERN = regex.compile(
     rf"""
     (?P<cue>{_CUE_RE})
-    (?P<tail>(?:[ \t\u00a0]+(?!{_CUE_RE}){_TOKEN_RE}){{0,8}}?)
-    [ \t\u00a0]*(?P<punct>[:,]|—|–)?[ \t\u00a0]*(?:(?P<that>that)[ \t\u00a0]*)?\Z
+    (?P<tail>(?:[ \t\u00a0]*,?[ \t\u00a0]+(?!{_CUE_RE}){_TOKEN_RE}){{0,8}}?)
+    [ \t\u00a0]*(?P<punct>[:,]|—|–)?[ \t\u00a0]*
+    (?:(?P<that>that)[ \t\u00a0]*,?[ \t\u00a0]*)?\Z
     """,
     regex.VERBOSE | regex.VERSION1,
     abbr=_ABBREVIATIONS,
@@ -259,6 +261,8 @@ _BEFORE_PATTERN = regex.compile(
 _INVERTED_APPOSITIVE_PATTERN = regex.compile(
     r"[ \t\u00a0]*,[ \t\u00a0]*(?P<name>\p{Lu}[^,.;:!?\"“”\n]{1,60}?)[ \t\u00a0]*(?:[.,;!?]|\Z)"
 )
+# Words right after a closing mark: the sentence goes on past the quote.
+_CONTINUES_PATTERN = regex.compile(r"[ \t\u00a0]*+(?:[\p{L}\p{N}(\[]|[–—-][ \t\u00a0]*\p{Ll})")
 _CUE_PATTERN = regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
 _ACCORDING_PATTERN = regex.compile(
     r"(?<![\p{L}\-])[Aa]ccording[ \t\u00a0]+to(?![\p{L}\-])", regex.VERSION1
@@ -493,16 +497,23 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     ):
         # A long or lower-case phrase still speaks through the name that ends it:
         # "in a reaction to the news Commissioner Jane Doe", "manager Jane Doe".
-        for k in (2, 3, 4):
-            if (
-                len(words) > k
-                and _is_name_run(text, words[-k][0], words[-1][1])
-                and text[words[-k - 1][0] : words[-k - 1][1]].lower()
-                not in {"of", "for", "at", "from", "with", "by", "the", "to", "in"}
-            ):
-                start_k = len(words) - k
-                while start_k > 0 and _is_name_run(text, words[start_k - 1][0], words[-1][1]):
-                    start_k -= 1
+        if len(words) > 2 and _is_name_run(text, words[-2][0], words[-1][1]):
+            start_k = len(words) - 2
+            while start_k > 0 and _is_name_run(text, words[start_k - 1][0], words[-1][1]):
+                start_k -= 1
+            if start_k > 0 and text[words[start_k - 1][0] : words[start_k - 1][1]].lower() not in {
+                "of",
+                "for",
+                "at",
+                "from",
+                "with",
+                "by",
+                "the",
+                "to",
+                "in",
+                "on",
+                "and",
+            }:
                 return words[start_k][0], words[-1][1]
         if len(words) > _MAX_SUBJECT_WORDS:
             return None
@@ -728,7 +739,7 @@ def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | N
     return punct is not None and len(words) <= 2 and text[tail_start:tail_end].strip()[:1].isupper()
 
 
-def _speaker_before(text: str, raw: _Raw, lo: int) -> bool:
+def _speaker_before(text: str, raw: _Raw, lo: int, sent_lo: int) -> bool:
     """Attribution before the opening mark; fills raw.spk/raw.cue when found."""
     window_lo = max(lo, raw.open_mark - _MAX_CONTEXT)
     prefix_end = raw.open_mark
@@ -738,10 +749,10 @@ def _speaker_before(text: str, raw: _Raw, lo: int) -> bool:
         if colon is not None and colon.start() == _first_nonspace(text, lo, prefix_end):
             raw.spk, raw.attributed = colon.span("spk"), True
             return True
-        if text[lo:prefix_end].rstrip().endswith(":"):
+        if text[lo:prefix_end].rstrip().endswith((":", " -", "—", "–")):
             # "Jane Doe spoke about the incident: “Q”": the sentence's subject speaks;
             # "Secretary of the Navy Jane Doe: “Q”": the name that ends the phrase does.
-            colon_at = text.rfind(":", lo, prefix_end)
+            colon_at = len(text[:prefix_end].rstrip()) - 1
             spk = _clean_speaker(text, lo, colon_at)
             if spk is None or (_role_like(text, *spk) and _name_tail(text, spk) == spk):
                 spk = _sentence_subject(text, lo, prefix_end)
@@ -761,7 +772,7 @@ def _speaker_before(text: str, raw: _Raw, lo: int) -> bool:
     else:
         spk = _subject(text, lo, cue[0])
         if cue_text in _PARTICIPLE_CUES:
-            spk = _participle_subject(text, lo, cue[0]) or spk
+            spk = _participle_subject(text, sent_lo, cue[0]) or spk
     raw.cue, raw.attributed = cue, True
     raw.spk = spk
     return True
@@ -805,9 +816,7 @@ def _participle_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] |
             for k, (s, e) in enumerate(words):
                 w = text[s:e]
                 if k > 0 and (
-                    _CUE_PATTERN.fullmatch(w)
-                    or w in _FINITE_WORDS
-                    or _ED_VERB_PATTERN.match(w)
+                    _CUE_PATTERN.fullmatch(w) or w in _FINITE_WORDS or _ED_VERB_PATTERN.match(w)
                 ):
                     end = words[k - 1][1]
                     break
@@ -1162,28 +1171,44 @@ def extract_quotes(
     # Attribute the quoted spans.
     direct: list[_Raw] = []
     fragments: list[_Raw] = []
-    prev_close_by_region: dict[int, int] = {}
+    prev_end_by_region: dict[int, int] = {}
     for raw in raws:
         region = regions[raw.region]
         close_region = _region_of(regions, raw.close_end - 1, raw.region)
         hi = regions[close_region].end
         sentence = doc.sentence_at(raw.open_mark)
-        lo = region.start
-        if sentence is not None and sentence.start > lo:
-            lo = sentence.start
-        lo = max(lo, prev_close_by_region.get(raw.region, region.start))
-        prev_close_by_region[raw.region] = max(raw.close_end, raw.end)
-        found = _speaker_after(text, raw, hi) or _speaker_before(text, raw, lo)
-        prefix = text[lo : raw.open_mark]
-        initial = not prefix.strip() or prefix.rstrip()[-1:] in ":—–"
+        sent_lo = region.start
+        if sentence is not None and sentence.start > sent_lo:
+            sent_lo = sentence.start
+        lo = max(sent_lo, prev_end_by_region.get(raw.region, region.start))
+        found_after = _speaker_after(text, raw, hi)
+        found = found_after or _speaker_before(text, raw, lo, sent_lo)
+        end_here = max(raw.close_end, raw.end)
+        if found_after and raw.spk is not None and raw.cue is not None:
+            end_here = max(end_here, raw.spk[1], raw.cue[1])
+        prev_end_by_region[raw.region] = end_here
+        before = text[lo : raw.open_mark].rstrip()
+        prefix = before.strip(" \t\n\u00a0,;")
+        initial = not prefix or before[-1:] in ":—–" or before.endswith(" -")
         words = len(_words(text, raw.start, raw.end))
-        if found and (initial or (raw.cue is not None and _prefix_is_attribution(text, raw, lo))):
+        content = text[raw.start : raw.end].rstrip()
+        # The sentence goes on after the closing mark: the quote is a fragment of it.
+        continues = (
+            raw.closed
+            and not found_after
+            and content[-1:] not in ".!?…"
+            and _CONTINUES_PATTERN.match(text, raw.close_end, hi) is not None
+        )
+        if (
+            found
+            and not continues
+            and (found_after or words >= 3 or content[-1:] in ".!?")
+            and (initial or (raw.cue is not None and _prefix_is_attribution(text, raw, lo)))
+        ):
             direct.append(raw)
-        elif initial:
+        elif initial and not continues:
             trailing = text[raw.close_end : min(hi, raw.close_end + 3)].strip()
             ends_sentence = not trailing or trailing[0] in ".!?;" or trailing[0] in _QUOTE_CHARS
-            if not raw.closed and region.start != _first_nonspace(text, region.start, hi) - 0:
-                pass
             if (
                 words >= 3
                 and (ends_sentence or words >= 6)
@@ -1193,6 +1218,9 @@ def extract_quotes(
             else:
                 raw.kind = "fragment"
                 fragments.append(raw)
+        elif before.endswith(",") and not continues and words >= 5 and raw.closed:
+            # "X extended an invitation to the band, “we have always loved you”."
+            direct.append(raw)
         else:
             raw.kind = "fragment"
             fragments.append(raw)
