@@ -42,7 +42,7 @@ from articlemodel.extract.gazetteer import (
     plain,
     word_key,
 )
-from articlemodel.lexicons import register_cache
+from articlemodel.lexicons import load_set, register_cache
 from articlemodel.models import Dateline, Location, LocationKind, Mention, Organization
 from articlemodel.segment import Document
 
@@ -284,9 +284,9 @@ def _demonym_country(word: str) -> Place | None:
             continue
         stem = key[: -len(suffix)]
         i = bisect.bisect_left(keys, stem)
-        found = {countries[k].country for k in keys[i : i + 3] if k.startswith(stem)}
-        if len(found) == 1:
-            return countries[next(k for k in keys[i:] if k.startswith(stem))]
+        matches = sorted((k for k in keys[i : i + 4] if k.startswith(stem)), key=len)
+        if matches and (len(matches) == 1 or len(matches[0]) < len(matches[1])):
+            return countries[matches[0]]  # the shortest: Turkish → Turkey, not Turkmenistan
     return None
 
 
@@ -294,6 +294,19 @@ def _is_adjective(word: str) -> bool:
     """Whether a capitalised word is a demonym or group adjective (Syrian, Kurdish, Sunni)."""
     lower = word.casefold()
     return lower in _ETHNONYMS or _demonym_country(word) is not None
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Given names (the people extractor's lexicon), to tell ``Michael Jordan`` from ``Later
+    Jordan`` at a sentence start; empty if the lexicon is missing."""
+    try:
+        return load_set("names_given.txt")
+    except FileNotFoundError:
+        return frozenset()
+
+
+register_cache(_given_names.cache_clear)
 
 
 # --- the scan ------------------------------------------------------------------------------
@@ -455,8 +468,15 @@ def _accept(
         lower = before.text.casefold()
         if lower in _TITLES and gap in (" ", ". "):
             return False  # Mr. Jordan, President Lincoln
-        if before.capital and gap == " " and lower not in _FREE_BEFORE:
-            return False  # Michael Jordan, Air France
+        # Michael Jordan, Air France; a sentence's first word only when it is a given name
+        # (Later Qusayr ..., but Michael Jordan ...).
+        if (
+            before.capital
+            and gap == " "
+            and lower not in _FREE_BEFORE
+            and (i - 1 > 0 or before.text in _given_names())
+        ):
+            return False
     if j + 1 < len(tokens):
         after = tokens[j + 1]
         gap = text[end : after.start]

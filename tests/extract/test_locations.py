@@ -1,0 +1,446 @@
+"""Tests for the locations extractor and its gazetteer.
+
+Every sentence here was written for these tests in the styles of wire services and regional
+outlets; none comes from the seed article or the evaluation data. ``DATELINES``,
+``CONTEXT_PATTERNS``, ``VARIANTS``, ``QUALIFIED`` and ``TRAPS`` tuned the rules while they were
+written; ``KNOWN_GAPS`` only records what the rules still miss.
+"""
+
+from __future__ import annotations
+
+import runpy
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articlemodel import parse_article
+from articlemodel.extract.gazetteer import GAZETTEER_FILE, gazetteer, normalize
+from articlemodel.extract.locations import extract_locations
+from articlemodel.layout import parse_layout
+from articlemodel.lexicons import clear_caches, load_lines
+from articlemodel.models import Location, Mention, Organization
+from articlemodel.segment import segment
+
+ROOT = Path(__file__).resolve().parents[2]
+LEXICONS = ROOT / "src" / "articlemodel" / "lexicons"
+
+Expected = dict[str, str]
+"""Mention text → the kind of the location it belongs to."""
+
+
+def _locations(text: str, organizations: tuple[Organization, ...] = ()) -> list[Location]:
+    return extract_locations(segment(text, parse_layout(text)), organizations=organizations)
+
+
+def _mentions(locations: list[Location]) -> Expected:
+    return {m.text: loc.kind for loc in locations for m in loc.mentions}
+
+
+def _case(case_id: str, text: str, expected: Expected, *, absent: tuple[str, ...] = ()) -> object:
+    return pytest.param(text, expected, absent, id=case_id)
+
+
+# --- datelines ------------------------------------------------------------------------------
+DATELINES = [
+    _case(
+        "ap-city-country",
+        "KABUL, Afghanistan (AP) — Gunmen stormed a guesthouse on Monday, police said.",
+        {"KABUL": "city", "Afghanistan": "country"},
+    ),
+    _case(
+        "reuters-date",
+        "MOSUL, Iraq, Aug 30 (Reuters) - Engineers began rebuilding a bridge over the river.",
+        {"MOSUL": "city", "Iraq": "country"},
+    ),
+    _case(
+        "afp-mixed-case",
+        "Nairobi (AFP) - Kenya's parliament passed the budget late on Thursday.",
+        {"Nairobi": "city", "Kenya": "country"},
+    ),
+    _case(
+        "colon-dateline",
+        "BEIRUT: Talks on the new cabinet stalled again on Wednesday, a minister said.",
+        {"BEIRUT": "city"},
+    ),
+    _case(
+        "unknown-town-with-outlet",
+        "TEL KHAMSIN, Syria (Reuters) - Residents returned to the market after the shelling.",
+        {"TEL KHAMSIN": "city", "Syria": "country"},
+    ),
+    _case(
+        "conll-date-line",
+        "BRUSSELS 1996-08-30\n\nFarm ministers met in the Belgian capital to discuss beef.",
+        {"BRUSSELS": "city"},
+    ),
+    _case(
+        "sports-label-is-no-place",
+        "SOCCER - RESULTS FROM THE WEEKEND\n\nThe league leaders won again at home.",
+        {},
+        absent=("SOCCER",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), DATELINES)
+def test_datelines(text: str, expected: Expected, absent: tuple[str, ...]) -> None:
+    found = _mentions(_locations(text))
+    assert {k: found.get(k) for k in expected} == expected
+    assert not set(absent) & set(found)
+
+
+def test_dateline_links_to_its_location() -> None:
+    article = parse_article("KABUL, Afghanistan (AP) — A bomb exploded near a mosque on Friday.")
+    assert article.dateline is not None
+    linked = next(loc for loc in article.locations if loc.id == article.dateline.location_id)
+    assert linked.mentions[0].text == "KABUL"
+    assert linked.country == "AF"
+
+
+def test_dateline_host_country_picks_the_namesake() -> None:
+    found = _locations("AL AIN, United Arab Emirates (Reuters) - The match was postponed.")
+    assert found[0].country == "AE"
+
+
+# --- context rules --------------------------------------------------------------------------
+CONTEXT_PATTERNS = [
+    _case(
+        "towns-of-x-and-y",
+        "Government troops shelled the towns of Zabdin and Qarwat al-Sham overnight.",
+        {"Zabdin": "town", "Qarwat al-Sham": "town"},
+    ),
+    _case(
+        "villages-list",
+        "Aid reached the villages of Umm Hajar, Tell Nasri and Khirbat Zaid on Sunday.",
+        {"Umm Hajar": "village", "Tell Nasri": "village", "Khirbat Zaid": "village"},
+    ),
+    _case(
+        "held-towns-of",
+        "Militants still hold the rebel-held villages of Mazraat Faris and Ain Dhahab.",
+        {"Mazraat Faris": "village", "Ain Dhahab": "village"},
+    ),
+    _case(
+        "province-of",
+        "Clashes spread across the province of Wadi Zarqa, the governor told Al Jazeera.",
+        {"Wadi Zarqa": "region"},
+    ),
+    _case(
+        "x-village",
+        "Soldiers searched Kafr Sous village for weapons, the army said.",
+        {"Kafr Sous": "village"},
+    ),
+    _case(
+        "x-province-suffix",
+        "Floods hit Nahr Barid Province, where roads were cut for days.",
+        {"Nahr Barid Province": "region"},
+    ),
+    _case(
+        "x-district-suffix",
+        "Polling stations in Shamal Kalat District stayed shut.",
+        {"Shamal Kalat District": "region"},
+    ),
+    _case(
+        "the-x-river-then-eastern-x",
+        "Fighters crossed the Khabarra River at dawn. Villages on the eastern Khabarra were"
+        " emptied.",
+        {"Khabarra River": "river", "Khabarra": "river"},
+    ),
+    _case(
+        "river-prefix",
+        "Barges were stranded on the River Avonmere after the drought.",
+        {"River Avonmere": "river"},
+    ),
+    _case(
+        "apposition-town-near",
+        "The convoy was ambushed in Sfirat Jadida, a town near Aleppo, on Tuesday.",
+        {"Sfirat Jadida": "town", "Aleppo": "city"},
+    ),
+    _case(
+        "held-x",
+        "Shells fell on rebel-held Zamalkan as talks resumed.",
+        {"Zamalkan": "town"},
+    ),
+    _case(
+        "x-comma-country",
+        "The teacher was born in Ain Issam, Syria, and moved to Berlin in 2015.",
+        {"Ain Issam": "town", "Syria": "country", "Berlin": "city"},
+    ),
+    _case(
+        "airport-suffix",
+        "Flights resumed at Zarqan International Airport on Saturday.",
+        {"Zarqan International Airport": "facility"},
+    ),
+    _case(
+        "mount-prefix",
+        "Yazidi families fled to Mount Qandil Sur when the town fell.",
+        {"Mount Qandil Sur": "mountain"},
+    ),
+    _case(
+        "name-known-elsewhere",
+        "The towns of Saraqib and Binnish were hit. Saraqib has been shelled for weeks.",
+        {"Saraqib": "town", "Binnish": "town"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), CONTEXT_PATTERNS)
+def test_context_patterns(text: str, expected: Expected, absent: tuple[str, ...]) -> None:
+    found = _mentions(_locations(text))
+    assert {k: found.get(k) for k in expected} == expected
+    assert not set(absent) & set(found)
+
+
+def test_context_only_place_takes_a_clear_country() -> None:
+    found = _locations("Troops entered the village of Khirbat Amud in northern Syria.")
+    assert [(loc.name, loc.country) for loc in found] == [("Khirbat Amud", "SY"), ("Syria", "SY")]
+
+
+# --- spelling variants ----------------------------------------------------------------------
+VARIANTS = [
+    pytest.param(
+        "Residents of Qusayr fled. Later al-Qusair was retaken, and AL-QUSAYR lay in ruins.",
+        ("Qusayr", "al-Qusair", "AL-QUSAYR"),
+        id="article-and-ay-ai",
+    ),
+    pytest.param(
+        "Ferries left Tartous at dawn; the port of Tartus reopened, and Ţarţūs was calm.",
+        ("Tartous", "Tartus", "Ţarţūs"),
+        id="ou-u-and-diacritics",
+    ),
+    pytest.param(
+        "Jisr al-Shughour fell quickly. The road to Jisr ash-Shughur is closed.",
+        ("Jisr al-Shughour", "Jisr ash-Shughur"),
+        id="sun-letter-article",
+    ),
+    pytest.param(
+        "Protests spread to Ramadi. Police in Ar Ramadi and al-Ramadi made arrests.",
+        ("Ramadi", "Ar Ramadi", "al-Ramadi"),
+        id="article-forms",
+    ),
+    pytest.param(
+        "Flights to São Paulo were cancelled, and Sao Paulo airport closed.",
+        ("São Paulo", "Sao Paulo"),
+        id="diacritics",
+    ),
+    pytest.param(
+        "The U.S. envoy arrived. The United States has pledged aid, US officials said.",
+        ("U.S.", "United States", "US"),
+        id="country-aliases",
+    ),
+    pytest.param(
+        "Convoys reached Nassiriya by noon. The governor of Nasiriyah welcomed them.",
+        ("Nassiriya", "Nasiriyah"),
+        id="doubled-letters-and-final-ah",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spellings"), VARIANTS)
+def test_variants_join_one_location(text: str, spellings: tuple[str, ...]) -> None:
+    locations = _locations(text)
+    owners = {
+        next(loc.id for loc in locations if any(m.text == s for m in loc.mentions))
+        for s in spellings
+    }
+    assert len(owners) == 1
+
+
+NORMALISATION = [
+    pytest.param("DEIR EZ-ZOR", "Dayr az Zawr", id="deir-dayr-zor-zawr"),
+    pytest.param("al-Hasakah", "Hasakeh", id="article-and-eh-ah"),
+    pytest.param("Raqqah", "RAQQA", id="doubled-and-final-h"),
+    pytest.param("Ḩalab", "Halab", id="diacritic"),
+    pytest.param("St. Petersburg", "Saint Petersburg", id="saint"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NORMALISATION)
+def test_normalisation_joins(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+# --- qualified mentions and borders ---------------------------------------------------------
+QUALIFIED = [
+    _case(
+        "eastern-x",
+        "Air strikes hit eastern Syria overnight, a monitor said.",
+        {"Syria": "country"},
+        absent=("eastern Syria",),
+    ),
+    _case(
+        "northeastern-x",
+        "Schools reopened in northeastern Nigeria this week.",
+        {"Nigeria": "country"},
+    ),
+    _case(
+        "sentence-initial-direction",
+        "Northern Iraq has seen little rain this winter.",
+        {"Iraq": "country"},
+        absent=("Northern Iraq",),
+    ),
+    _case(
+        "border-with-x",
+        "Troops massed near the border with Lebanon, Israeli media reported.",
+        {"Lebanon": "country"},
+        absent=("Israeli",),
+    ),
+    _case(
+        "demonym-pair-border",
+        "Trucks queued for days at the Turkish-Syrian border crossing.",
+        {"Turkish-Syrian border": "border"},
+        absent=("Turkish", "Syrian"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), QUALIFIED)
+def test_qualified(text: str, expected: Expected, absent: tuple[str, ...]) -> None:
+    found = _mentions(_locations(text))
+    assert {k: found.get(k) for k in expected} == expected
+    assert not set(absent) & set(found)
+
+
+def test_border_location_is_named_for_both_countries() -> None:
+    (border,) = _locations("Smugglers used tunnels under the Egyptian-Israeli border.")
+    assert (border.name, border.kind) == ("Egypt–Israel border", "border")
+
+
+# --- traps: things that are not places ------------------------------------------------------
+TRAPS = [
+    pytest.param("Jordan Peterson said the lecture would go ahead.", id="person-jordan"),
+    pytest.param("Fans mobbed Paris Hilton outside the hotel.", id="person-paris"),
+    pytest.param("Chelsea Clinton spoke at the gala on Friday.", id="person-chelsea"),
+    pytest.param("The award went to Michael Jordan last year.", id="given-name-before"),
+    pytest.param("Mr. Jordan declined to comment.", id="title-before"),
+    pytest.param("Syrian and Iraqi officials met on the sidelines.", id="demonyms"),
+    pytest.param("Islamic State fighters withdrew from the area.", id="islamic-state"),
+    pytest.param("In March the ministry said May would be decisive.", id="months"),
+    pytest.param("US-backed forces advanced as UK-based charities helped.", id="compounds"),
+    pytest.param("The contract is worth US$ 40 million to the firm.", id="currency"),
+    pytest.param("They said the New York Times had the story first.", id="newspaper-and-they"),
+    pytest.param("Leeds 2 Sheffield 1\nHull 0 Derby 3", id="club-scores"),
+    pytest.param(
+        "Most analysts expect the central bank to hold rates.", id="sentence-initial-most"
+    ),
+    pytest.param("The GAO report was delayed, ANA said.", id="acronyms"),
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps(text: str) -> None:
+    assert _mentions(_locations(text)) == {}
+
+
+def test_organization_spans_are_skipped() -> None:
+    text = "Kurdistan 24 reported the clashes, citing Erbil officials and the Iraq Army."
+    outlet = Organization(
+        id="org1",
+        name="Kurdistan 24",
+        kind="media",
+        mentions=(Mention(text="Kurdistan 24", start=0, end=12),),
+    )
+    army_start = text.index("Iraq Army")
+    army = Organization(
+        id="org2",
+        name="Iraq Army",
+        kind="military",
+        mentions=(Mention(text="Iraq Army", start=army_start, end=army_start + 9),),
+    )
+    found = _mentions(_locations(text, (outlet, army)))
+    assert "Kurdistan" not in found
+    assert "Iraq" not in found
+
+
+def test_caps_headline_countries() -> None:
+    text = "SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP OPENER\n\nJapan won 2-1 in Abu Dhabi on Friday."
+    found = _mentions(_locations(text))
+    assert found.get("JAPAN") == "country"
+    assert found.get("SYRIA") == "country"
+    assert found.get("Abu Dhabi") == "city"
+
+
+# --- ids, order, fields ---------------------------------------------------------------------
+def test_ids_follow_first_mention_and_fields_are_filled() -> None:
+    locations = _locations("Talks in Geneva ended. Diplomats left Geneva for Vienna and Austria.")
+    assert [(loc.id, loc.name) for loc in locations] == [
+        ("loc1", "Geneva"),
+        ("loc2", "Vienna"),
+        ("loc3", "Austria"),
+    ]
+    geneva = locations[0]
+    assert [m.text for m in geneva.mentions] == ["Geneva", "Geneva"]
+    assert geneva.country == "CH"
+    assert geneva.geonames_id is not None
+    assert geneva.latitude is not None
+    assert 46 < geneva.latitude < 47
+
+
+def test_no_places_gives_empty_list() -> None:
+    assert _locations("the quick brown fox jumps over the lazy dog") == []
+
+
+KNOWN_GAPS = [
+    pytest.param(
+        "Fighting resumed around Idleb. Idlib city was shelled overnight.",
+        ("Idleb", "Idlib"),
+        marks=pytest.mark.xfail(strict=True, reason="e/i vowel variants are not folded"),
+        id="vowel-e-i",
+    ),
+    pytest.param(
+        "Kobani was besieged in 2014. Kobane has since been rebuilt.",
+        ("Kobani", "Kobane"),
+        marks=pytest.mark.xfail(strict=True, reason="final i/e variants are not folded"),
+        id="final-i-e",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spellings"), KNOWN_GAPS)
+def test_known_gaps(text: str, spellings: tuple[str, ...]) -> None:
+    test_variants_join_one_location(text, spellings)
+
+
+# --- properties -----------------------------------------------------------------------------
+_PIECES = st.sampled_from(
+    ["Syria", "the towns of Zabdin and Qarwa", " in ", "DEIR AL-ZOR", "Jordan Peterson", ". ",
+     "eastern Iraq", "\n\n", "US-backed", "Ḩalab", "the Nile River", ", ", "é", "al-", "Mr. "]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=25))
+def test_mentions_index_the_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for location in _locations(text):
+        for mention in location.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_normalisation_is_idempotent(name: str) -> None:
+    assert normalize(normalize(name)) == normalize(name)
+
+
+# --- data files -----------------------------------------------------------------------------
+def test_gazetteer_rebuild_reproduces_the_file() -> None:
+    script = runpy.run_path(str(ROOT / "scripts" / "build_gazetteer.py"))
+    assert script["render"]() == (LEXICONS / GAZETTEER_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name", ["loc_stopwords.txt", "geo_country_aliases.tsv", "geo_features.tsv", GAZETTEER_FILE]
+)
+def test_lexicon_format(name: str) -> None:
+    entries = load_lines(name)
+    assert list(entries) == sorted(set(entries))
+    assert all(unicodedata.is_normalized("NFC", e) and e == e.strip() for e in entries)
+
+
+def test_gazetteer_cache_clears() -> None:
+    first = gazetteer()
+    clear_caches()
+    assert gazetteer() is not first
+    assert "syria" in gazetteer()
