@@ -53,10 +53,10 @@ _ABBREVIATIONS = sorted(load_set("abbreviations.txt"))
 
 # Cues that introduce direct speech only: they never head a reported clause.
 _DIRECT_ONLY_CUES: frozenset[str] = frozenset(
-    {"continued", "continues", "went on", "asked", "asks", "answered", "replied", "joked",
+    {"continued", "continues", "went on", "asks", "answered", "replied", "joked",
      "quipped", "shouted", "yelled", "exclaimed", "responded", "countered", "retorted",
      "cautioned", "commented", "remarked", "boasted", "posted", "recalled", "recalls",
-     "reads", "urged", "add", "tell", "state", "write", "say", "warn", "insist", "argue"}
+     "reads", "urged", "add", "tell", "state"}
 )  # fmt: skip
 # Cues that take a person as object before the reported clause: told Reuters that ...
 _OBJECT_CUES: frozenset[str] = frozenset(
@@ -86,7 +86,9 @@ _NOT_SPEAKER_START: frozenset[str] = frozenset(
 # Leading conjunctions and linkers dropped from a subject: "But the ministry said".
 _LEADING_LINKERS: frozenset[str] = frozenset(
     {"and", "but", "or", "so", "yet", "with", "while", "as", "however", "meanwhile", "also",
-     "still", "then", "now", "instead", "moreover", "separately", "later", "earlier"}
+     "still", "then", "now", "instead", "moreover", "separately", "later", "earlier",
+     "although", "though", "because", "since", "when", "after", "before", "once", "what",
+     "whereas"}
 )  # fmt: skip
 # Words between a subject and its cue: "has also said", "had previously announced".
 _AUX_RE = (
@@ -536,6 +538,8 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     for w0, w1 in words[1:]:
         if text[w0:w1].lower() in _FINITE_WORDS:
             return None
+    if all(text[w0:w1].lower() in _DETERMINERS for w0, w1 in words):
+        return None
     s, e = words[0][0], words[-1][1]
     # Keep a bracketed acronym that closes the phrase: "Syrian Democratic Forces (SDF)".
     if e < end and text[e] == ")":
@@ -1358,6 +1362,8 @@ def _find_indirect(
             clause: tuple[int, int] | None = None
             # CLAUSE, X said (on Monday).
             comma = text.rfind(",", s_lo, spk[0])
+            while comma > s_lo and not text[comma + 1 : comma + 2].isspace():
+                comma = text.rfind(",", s_lo, comma)
             between = text[comma + 1 : spk[0]].strip() if comma >= 0 else None
             if (
                 comma > s_lo
@@ -1394,8 +1400,14 @@ def _find_indirect(
                             if cut > clause_start:
                                 end = _clause_end(text, clause_start, cut + 1)
                                 break
-                clause = (clause_start, end)
+                clause = (clause_start, _trim_clause(text, clause_start, end))
             start, end = clause
+            if overlaps_direct(start, end):
+                # A direct quote later in the sentence ends the clause at the comma before it.
+                i = bisect.bisect_left(direct_starts, start)
+                if i < len(direct_starts) and direct_starts[i] < end:
+                    cut = text.rfind(",", start, direct_starts[i])
+                    end = _clause_end(text, start, cut) if cut > start else start
             if end - start < 3 or len(_words(text, start, end)) < 2:
                 continue
             if overlaps_direct(start, end):
@@ -1442,6 +1454,27 @@ def _find_indirect(
                 used_fragments.add(f)
             found.append(_Raw(start, end, kind, spk=spk, cue=according, attributed=True))
     return found
+
+
+# Where a reported clause stops: a semicolon, a non-restrictive relative clause, a participle
+# hanging off the main clause, or a second predicate of the speaker ("..., and predicted").
+_CLAUSE_STOP_PATTERN = regex.compile(
+    rf"""
+    ;
+    |,[ \t\u00a0]+(?:which|referring|citing|adding|according[ \t\u00a0]+to)\b
+    |,[ \t\u00a0]+(?:and|but)[ \t\u00a0]+(?:also[ \t\u00a0]+)?
+        (?:{_CUE_RE}|did|does|do|declined|refused|would|could|expects|expected|\p{{Ll}}+ed\b)
+    """,
+    regex.VERBOSE | regex.VERSION1,
+    cues=_CUES,
+)
+
+
+def _trim_clause(text: str, start: int, end: int) -> int:
+    match = _CLAUSE_STOP_PATTERN.search(text, start, end)
+    if match is None:
+        return end
+    return _clause_end(text, start, match.start())
 
 
 def _is_tail(text: str, cue: tuple[int, int], sentence_end: int) -> bool:
