@@ -503,20 +503,7 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
             start_k = len(words) - 2
             while start_k > 0 and _is_name_run(text, words[start_k - 1][0], words[-1][1]):
                 start_k -= 1
-            if start_k > 0 and text[words[start_k - 1][0] : words[start_k - 1][1]].lower() not in {
-                "of",
-                "for",
-                "at",
-                "from",
-                "with",
-                "by",
-                "the",
-                "to",
-                "in",
-                "on",
-                "and",
-            }:
-                return words[start_k][0], words[-1][1]
+            return words[start_k][0], words[-1][1]
         if len(words) > _MAX_SUBJECT_WORDS:
             return None
     first = text[words[0][0] : words[0][1]]
@@ -593,7 +580,9 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         i -= 1
     start = i + 1
     spk = _clean_speaker(text, start, head_end)
-    if i >= lo and text[i] == "," and (spk is None or _role_like(text, *spk)):
+    first = _words(text, start, head_end)[:1]
+    lower_role = bool(first) and text[first[0][0]].islower()
+    if i >= lo and text[i] == "," and (spk is None or lower_role or _role_like(text, *spk)):
         # "Jane Doe, president of X said" / "Jane Doe, a professor at X, who said".
         seg_hi = i
         for _ in range(2):
@@ -814,6 +803,8 @@ def _participle_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] |
         words = _words(text, seg_lo, hi)
         while words and text[words[0][0] : words[0][1]].lower() in _LEADING_LINKERS:
             words.pop(0)
+        if words and text[words[0][0] : words[0][1]].lower() in _PRONOUNS:
+            return words[0]
         if words and text[words[0][0] : words[0][1]].lower() not in _SUBORDINATORS:
             # The subject runs up to its verb: a cue, a finite word or an -ed form.
             end = words[-1][1]
@@ -825,7 +816,7 @@ def _participle_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] |
                     end = words[k - 1][1]
                     break
             spk = _clean_speaker(text, words[0][0], end)
-            if spk is not None and len(_words(text, *spk)) <= 8:
+            if spk is not None and len(_words(text, *spk)) <= _MAX_SUBJECT_WORDS:
                 return spk
         if seg_lo <= lo:
             return None
@@ -1224,6 +1215,8 @@ def extract_quotes(
                 fragments.append(raw)
         elif before.endswith(",") and not continues and words >= 5 and raw.closed:
             # "X extended an invitation to the band, “we have always loved you”."
+            raw.spk = _participle_subject(text, sent_lo, raw.open_mark)
+            raw.attributed = raw.spk is not None
             direct.append(raw)
         else:
             raw.kind = "fragment"
