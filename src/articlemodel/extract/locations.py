@@ -462,6 +462,14 @@ def _accept(
             or place.kind in ("region", "sea", "river", "area", "mountain")
             or (place.population >= settings.LOC_CAPS_MIN_POPULATION)
         )
+    if (
+        place is not None
+        and place.kind == "city"
+        and i == j
+        and written in _given_names()
+        and (i == 0 or not tokens[i - 1].text.islower())
+    ):
+        return False  # "Nancy said": a given name opening a clause is a person, "in Nancy" not
     if i > 0:
         before = tokens[i - 1]
         gap = text[before.end : start]
