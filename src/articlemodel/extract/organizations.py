@@ -32,6 +32,7 @@ word after another capitalized word is not a known organization (``Gerald Ford``
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -100,8 +101,12 @@ _NOT_ORGANIZATIONS = frozenset({"Soviet Union", "Union Territory", "Union Square
 # abbreviation's (decided in _words).
 _WORD_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}]++(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?")
 # A possessive ending: "SDF's", "Iraq’s".
-_POSSESSIVE_RE = r"['’]s$"
-_POSSESSIVE_PATTERN = regex.compile(_POSSESSIVE_RE)
+_POSSESSIVES = ("'s", "’s")
+_LETTER_PATTERN = regex.compile(r"\p{L}")
+_LOWER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}\-])\p{Ll}++(?![\p{L}\p{M}\p{Nd}\-])")
+# Text in capitals has no three lower-case letters in a row ("McDONALD'S" is still capitals).
+_LOWER_TRIPLE_PATTERN = regex.compile(r"\p{Ll}{3}")
+_UPPER_PAIR_PATTERN = regex.compile(r"\p{Lu}{2}")
 # What may stand between two words of one name: one run of spaces, or a plural possessive
 # apostrophe before it ("Kurdistan Workers' Party").
 _NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}|[ ]?&[ ]?")
@@ -134,17 +139,22 @@ _COALITION_PATTERN = regex.compile(
 _PREVIOUS_WORD_PATTERN = regex.compile(r"(?P<word>\p{Lu}[\p{L}\p{M}]*+)[ ]$")
 # A media name with a number: "Kurdistan 24", "France 24", "Channel 4".
 _NUMBERED_NAME_RE = r"\p{Lu}[\p{L}\p{M}\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}\-]*+){0,3}[ ]\p{Nd}{1,3}"
-_MEDIA_CONTEXT_PATTERN = regex.compile(
+_MEDIA_AFTER_PATTERN = regex.compile(
     rf"""
-    (?:(?:told|according[ ]to|interview[ ]with)[ ]
-       (?P<after>{_NUMBERED_NAME_RE})
-       (?![\p{{L}}\p{{Nd}}]|[\-–:.,/]\p{{Nd}})                 # not a score: "Karlsruhe 0-3"
-      |(?P<before>{_NUMBERED_NAME_RE})
-       [ ](?:reported|reports|said|quoted|broadcast|aired|cited)\b
-    )
+    (?:told|according[ ]to|interview[ ]with)[ ]
+    (?P<name>{_NUMBERED_NAME_RE})
+    (?![\p{{L}}\p{{Nd}}]|[\-–:.,/]\p{{Nd}})                    # not a score: "Karlsruhe 0-3"
     """,
     regex.VERBOSE,
 )
+# A reporting verb after a number: where "Kurdistan 24 reported" ends.
+_MEDIA_VERB_PATTERN = regex.compile(
+    r"(?<=\p{Nd})[ ](?:reported|reports|said|quoted|broadcast|aired|cited)(?![\p{L}])"
+)
+_LEADING_COMMON_PATTERN = regex.compile(
+    r"(?:\L<common>[ ])+", common=sorted(_OPENERS | _CALENDAR | {"May"})
+)
+_MEDIA_BEFORE_PATTERN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-])(?P<name>{_NUMBERED_NAME_RE})$")
 # A flag carrier: "Air" and a country name.
 _AIRLINE_PATTERN = regex.compile(
     r"(?<![\p{L}\p{M}\p{Nd}\-])Air[ ](?P<place>\p{Lu}\p{L}++(?:[ ]\p{Lu}\p{L}++)?)(?![\p{L}\p{Nd}])"
@@ -213,6 +223,8 @@ class _Lexicon:
     forms: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     # the same for casefolded words, for text set in capitals (acronyms left out)
     caps_forms: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    # lower-case words the rules read: connectors and words of names ("army", "eBay")
+    lower: frozenset[str]
 
 
 def _split_words(name: str) -> tuple[str, ...]:
@@ -220,7 +232,8 @@ def _split_words(name: str) -> tuple[str, ...]:
 
 
 def _normal_word(word: str) -> str:
-    word = _POSSESSIVE_PATTERN.sub("", word)
+    if word.endswith(_POSSESSIVES):
+        word = word[:-2]
     if word.endswith(".") and word[:-1] in _KEEP_PERIOD:
         return word[:-1]
     return word
@@ -265,7 +278,10 @@ def _lexicon() -> _Lexicon:
             known[key] = _Known(key, name, "media", (), None)
             pairs.append((words, key))
             caps_pairs.append((_split_words(name.casefold()), key))
+    lower = set(_CONNECTORS) | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"}
+    lower |= {w for form, _ in pairs for w in form if w[:1].islower()}
     return _Lexicon(
+        lower=frozenset(lower),
         heads=heads,
         demonyms=demonyms,
         countries=countries,
@@ -320,55 +336,58 @@ class _Region:
     title: bool  # headline in title case: "Rebels Seize Town Near Border"
 
 
-def _words(text: str, start: int, end: int, sentence_starts: frozenset[int]) -> list[_Word]:
+def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> list[_Word]:
+    """The words of ``text[start:end]``; the first word of each sentence is marked initial."""
     words: list[_Word] = []
     previous_end = start
+    # the next sentence start at or after ``start``: its first word opens the sentence
+    s = bisect.bisect_left(sentence_starts, start)
+    next_start = sentence_starts[s] if s < len(sentence_starts) else end
+    lower = _lexicon().lower
     for match in _WORD_PATTERN.finditer(text, start, end):
         word = match.group()
+        if word[0].islower() and word not in lower and "-" not in word:
+            continue  # a common word: it only breaks runs, which the gap shows
         w_start, w_end = match.span()
-        if word.endswith(".") and "." not in word[:-1] and word[:-1] not in _KEEP_PERIOD:
-            word, w_end = word[:-1], w_end - 1
-        key = word
-        possessive = _POSSESSIVE_PATTERN.search(key)
-        if possessive is not None:
-            key = key[: possessive.start()]
-        key_end = w_start + len(key)
-        if key.endswith(".") and key[:-1] in _KEEP_PERIOD:
-            key = key[:-1]
-        gap = text[previous_end:w_start]
-        initial = (
-            w_start in sentence_starts
-            or (bool(words) is False and w_start == start)
-            or (gap.strip() != "" and _opens_sentence(text, start, w_start, sentence_starts))
+        if word[-1] == "." and word[:-1] not in _KEEP_PERIOD and "." not in word[:-1]:
+            word = word[:-1]
+            w_end -= 1
+        base = word[:-2] if word.endswith(_POSSESSIVES) else word
+        key_end = w_start + len(base)  # "Apple Inc." keeps its period, "SDF's" loses "'s"
+        key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
+        initial = not words and _LETTER_PATTERN.search(text, start, w_start) is None
+        while next_start <= w_start:
+            initial = _LETTER_PATTERN.search(text, next_start, w_start) is None
+            s += 1
+            next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
+        words.append(
+            _Word(
+                word,
+                w_start,
+                w_end,
+                key,
+                key_end,
+                key[:1].isupper(),
+                initial,
+                text[previous_end:w_start],
+            )
         )
-        words.append(_Word(word, w_start, w_end, key, key_end, key[:1].isupper(), initial, gap))
         previous_end = w_end
     return words
 
 
-def _opens_sentence(
-    text: str, region_start: int, offset: int, sentence_starts: frozenset[int]
-) -> bool:
-    """Whether only quote marks or brackets stand between a sentence start and ``offset``."""
-    i = offset
-    while i > region_start and text[i - 1] in "\"'“‘«([—–- ":
-        i -= 1
-        if i in sentence_starts:
-            return True
-    return i == region_start
-
-
 def _regions(doc: Document) -> list[_Region]:
     text = doc.text
-    sentence_starts = frozenset(s.start for s in doc.sentences)
+    sentence_starts = [s.start for s in doc.sentences]
     regions = []
     for region in doc.regions:
         words = _words(text, region.start, region.end, sentence_starts)
         if not words:
             continue
-        letters = [c for c in text[region.start : region.end] if c.isalpha()]
-        upper = sum(1 for c in letters if c.isupper())
-        caps = len(letters) >= 4 and upper >= settings.ORG_CAPS_RATIO * len(letters)
+        caps = (
+            _LOWER_TRIPLE_PATTERN.search(text, region.start, region.end) is None
+            and _UPPER_PAIR_PATTERN.search(text, region.start, region.end) is not None
+        )
         long_words = [w for w in words if len(w.key) > 3 and w.key.isalpha()]
         title = (
             (
@@ -383,6 +402,21 @@ def _regions(doc: Document) -> list[_Region]:
         )
         regions.append(_Region(tuple(words), caps, bool(title)))
     return regions
+
+
+class _LowerWords:
+    """The lower-case words of a text, collected on first use."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(_LOWER_WORD_PATTERN.findall(self._text))
+        return word in self._words
 
 
 # --- candidates --------------------------------------------------------------------------
@@ -670,6 +704,8 @@ def _sports(state: _State, doc: Document) -> None:
 
 def _coalition(state: _State, doc: Document) -> None:
     text = state.text
+    if "oalition" not in text:
+        return
     sentence_starts = frozenset(s.start for s in doc.sentences)
     for region in doc.regions:
         for match in _COALITION_PATTERN.finditer(text, region.start, region.end):
@@ -706,7 +742,7 @@ def _coalition(state: _State, doc: Document) -> None:
 # Rule 5: names headed by an organization noun.
 
 
-def _patterns(state: _State, regions: list[_Region], lowercase: frozenset[str]) -> None:
+def _patterns(state: _State, regions: list[_Region], lowercase: _LowerWords) -> None:
     for region in regions:
         if region.caps or region.title:
             continue
@@ -756,7 +792,7 @@ def _name_word(word: _Word) -> bool:
     return True
 
 
-def _names_in_run(state: _State, run: Sequence[_Word], lowercase: frozenset[str]) -> None:
+def _names_in_run(state: _State, run: Sequence[_Word], lowercase: _LowerWords) -> None:
     lexicon = _lexicon()
     heads = lexicon.heads
     end = len(run)
@@ -869,14 +905,24 @@ def _airlines(state: _State, doc: Document) -> None:
 def _media(state: _State, doc: Document) -> None:
     text = state.text
     for region in doc.regions:
-        for match in _MEDIA_CONTEXT_PATTERN.finditer(text, region.start, region.end):
-            group = "after" if match["after"] else "before"
-            start, end = match.span(group)
-            name = text[start:end]
-            words = _split_words(name)
-            if words and words[0] in _OPENERS:
+        spans = [
+            m.span("name") for m in _MEDIA_AFTER_PATTERN.finditer(text, region.start, region.end)
+        ]
+        for verb in _MEDIA_VERB_PATTERN.finditer(text, region.start, region.end):
+            name = _MEDIA_BEFORE_PATTERN.search(
+                text, max(region.start, verb.start() - 80), verb.start()
+            )
+            if name is not None:
+                spans.append(name.span("name"))
+        for found, end in spans:
+            # "On Monday Kurdistan 24 reported": leading openers and days are not the name
+            lead = _LEADING_COMMON_PATTERN.match(text, found, end)
+            start = found if lead is None else lead.end()
+            name_text = text[start:end]
+            words = _split_words(name_text)
+            if len(words) < 2:
                 continue
-            key = _known_key(name) or f"name:{' '.join(words)}"
+            key = _known_key(name_text) or f"name:{' '.join(words)}"
             state.add(key, start, end, kind="media")
 
 
@@ -991,7 +1037,7 @@ def _isolated(words: tuple[_Word, ...], i: int) -> bool:
     return True
 
 
-def _add_short_names(state: _State, lowercase: frozenset[str]) -> bool:
+def _add_short_names(state: _State, lowercase: _LowerWords) -> bool:
     """Let a company's first word name it too ("Lockheed" for "Lockheed Martin")."""
     lexicon = _lexicon()
     added = False
@@ -1102,7 +1148,7 @@ def extract_organizations(doc: Document) -> list[Organization]:
     text = doc.text
     state = _State(text=text, taken=bytearray(len(text)))
     regions = _regions(doc)
-    lowercase = frozenset(w.key for region in regions for w in region.words if w.key[:1].islower())
+    lowercase = _LowerWords(text)
     _acronym_definitions(state, doc)
     _dateline_source(state, doc)
     _sports(state, doc)
