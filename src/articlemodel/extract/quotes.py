@@ -594,9 +594,9 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             if seg_lo <= lo:
                 break
             seg_hi = seg_lo - 1
-        if spk is None and text[start:head_end].strip().lower() == "who" and seg_lo > lo:
-            seg2 = text.rfind(",", lo, seg_lo - 1)
-            words = _words(text, lo if seg2 < 0 else seg2 + 1, seg_lo - 1)
+        if spk is None and text[start:head_end].strip().lower() == "who":
+            # The relative pronoun's antecedent: the first name in the two segments before.
+            words = _words(text, seg_lo, i)
             for k in range(len(words) - 1):
                 for m in range(min(len(words), k + 5), k + 1, -1):
                     if _is_name_run(text, words[k][0], words[m - 1][1]):
