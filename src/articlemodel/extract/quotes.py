@@ -486,6 +486,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker phrase in text[start:end] without linkers and appositives, or None."""
     comma = text.find(",", start, end)
+    while comma >= 0 and _comma_inside_np(text, start, comma, end):
+        comma = text.find(",", comma + 1, end)
     if comma >= 0:
         end = comma
     words = _words(text, start, end)
