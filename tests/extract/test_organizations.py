@@ -140,6 +140,11 @@ REGIONAL_STYLE: list[object] = [
         id="regional-numbered-outlet",
     ),
     pytest.param(
+        "On Monday Kurdistan 24 reported that the Peshmerga Ministry had sent reinforcements.",
+        {"Kurdistan 24": ["Kurdistan 24"], "Peshmerga Ministry": ["Peshmerga Ministry"]},
+        id="regional-outlet-after-weekday",
+    ),
+    pytest.param(
         "Speaking to Channel 8, the mayor said the Municipal Council had approved the plan.",
         {"Municipal Council": ["Municipal Council"]},
         id="regional-council",
@@ -260,6 +265,12 @@ CONLL_STYLE: list[object] = [
         id="conll-caps-headline",
     ),
     pytest.param(
+        "WASHINGTON 1996-09-12\n\nThe U.S. Senate voted 54-45 on Thursday, and the U.S. "
+        "Federal Reserve kept rates steady.",
+        {"Senate": ["Senate"], "Federal Reserve": ["Federal Reserve"]},
+        id="conll-country-apart",
+    ),
+    pytest.param(
         "Shares in Siemens AG rose 2 percent in Frankfurt, dealers said.",
         {"Siemens AG": ["Siemens AG"]},
         id="conll-company-suffix",
@@ -268,6 +279,23 @@ CONLL_STYLE: list[object] = [
 
 # (text, surfaces that must not be an organization's mention)
 TRAPS: list[object] = [
+    pytest.param(
+        "Settlers in the West Bank clashed with troops; the Democratic Republic of Congo (DRC) "
+        "and the Value Added Tax (VAT) were also discussed.",
+        ["West Bank", "Democratic Republic of Congo", "DRC", "Value Added Tax", "VAT"],
+        id="trap-places-and-taxes",
+    ),
+    pytest.param(
+        "Results: Japan 2 Syria 1.\n\nSOCCER - ASIAN CUP.",
+        ["Japan", "Syria"],
+        id="trap-results-outside-sports-report",
+    ),
+    pytest.param(
+        "SOCCER - ASIAN CUP RESULTS.\n\nAL-AIN 1996-12-06\n\nJapan 2 Syria 1\n\n"
+        "China 0 Uzbekistan 2\n",
+        ["Japan", "Syria", "China", "Uzbekistan"],
+        id="trap-national-teams-are-places",
+    ),
     pytest.param(
         "Fighting spread across Raqqa Province and Homs County on Sunday.",
         ["Raqqa Province", "Homs County", "Raqqa", "Homs"],

@@ -92,7 +92,10 @@ _LOWERCASE_HEADS = frozenset({"Army", "Navy", "Force", "Guard", "Marines", "Poli
 # Abbreviations whose period belongs to the word ("Apple Inc.", "Ford Motor Co.").
 _KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr", "St"})
 # Names with an organization noun that are places ("the Soviet Union").
-_NOT_ORGANIZATIONS = frozenset({"Soviet Union", "Union Territory", "Union Square"})
+_NOT_ORGANIZATIONS = frozenset({
+    "Eastern Front", "Gold Coast", "Left Bank", "South Bank", "Soviet Union", "Union Square",
+    "Union Territory", "West Bank", "Western Front",
+})  # fmt: skip
 
 # --- patterns ----------------------------------------------------------------------------
 
@@ -581,7 +584,9 @@ def _definition_key(
     if (
         settings.ORG_ACCEPT_HEADLESS_ACRONYMS
         and len(long_words) >= 2
-        and long_words[-1] not in lexicon.not_heads
+        and not any(w in lexicon.not_heads for w in long_words)
+        and long not in lexicon.countries
+        and long_words[-1] not in lexicon.countries
         and short.isupper()
     ):
         return f"name:{' '.join(long_words)}", None
@@ -853,19 +858,26 @@ def _names_in_run(state: _State, run: Sequence[_Word], lowercase: _LowerWords) -
             first += 1
         if run[first].sentence_initial and run[first].key in _OPENERS:
             first += 1
-        if first >= h and first > last - 0:
-            h = first - 1 if first <= h else h - 1
+        if first > h or first == last:
+            h -= 1  # the head alone is no name ("Police said")
             continue
-        if first == last:
-            h -= 1
-            continue
+        country = None
+        lead = 2 if " ".join(w.key for w in run[first : first + 2]) in lexicon.countries else 1
+        place = " ".join(w.key for w in run[first : first + lead])
+        if place in lexicon.countries and first + lead <= h:
+            # "U.S. Senate", "China Daily": the country stands apart, as CoNLL-2003 marks it;
+            # a nationality adjective stays ("Iraqi Army")
+            rest = " ".join(w.key for w in run[first + lead : last + 1])
+            if first + lead < last or _known_key(rest) is not None:
+                country = lexicon.countries[place]
+                first += lead
         names = tuple(w.key for w in run[first : last + 1])
         start, stop = run[first].start, run[last].key_end
         name = state.text[start:stop]
         if name in _NOT_ORGANIZATIONS or any(w in _TITLES for w in names):
             h = first - 1
             continue
-        country = _country(names)
+        country = country or _country(names)
         key = _known_key(name)
         if key is None and country is not None:
             # "US Federal Reserve" is the Federal Reserve
