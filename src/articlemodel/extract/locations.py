@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
@@ -119,6 +119,7 @@ _JOIN_RE = r"(?:[ \t\u00a0]|[-‐‑])"
 # A place name: one to four capitalised words, with articles and connectors between them
 # (Deir al-Zor, Dar es Salaam, Jisr ash-Shughur) and an article before (al-Hasakah).
 _NAME_RE = rf"""
+    (?<![\p{{L}}\p{{M}}'’\-])
     (?:{_ARTICLE_RE}[-‐‑])?
     {_CAP_WORD_RE}
     (?:{_JOIN_RE}(?:(?:{_ARTICLE_RE}|de|du|la|le|es|of|bin|ibn|abu){_JOIN_RE})?{_CAP_WORD_RE}){{0,3}}
@@ -142,15 +143,50 @@ _LOCATIVE_RE = r"(?:in|near|at|from|outside|to|toward|towards|around|into)"
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
-    """A context rule: label (provenance), pattern, and the kind when no noun group gives one."""
+    """A context rule: label (provenance), pattern, the kind when no noun group gives one, and
+    optionally a trigger: a cheap pattern for the rule's keyword, so that a pattern that opens
+    with a name is tried only in a window of ``before`` characters before each keyword."""
 
     label: str
     pattern: regex.Pattern[str]
     kind: LocationKind
+    trigger: regex.Pattern[str] | None = None
+    before: int = 0
+    after: int = 0
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+        """The matches in text[start:end], each once, in text order."""
+        if self.trigger is None:
+            yield from self.pattern.finditer(text, start, end)
+            return
+        last_end = start
+        for hit in self.trigger.finditer(text, start, end):
+            window_start = max(last_end, hit.start() - self.before)
+            window_end = min(end, hit.end() + self.after)
+            for match in self.pattern.finditer(text, window_start, window_end):
+                last_end = max(last_end, match.end())
+                yield match
 
 
-def _rule(label: str, pattern: str, kind: LocationKind = "other") -> _Rule:
-    return _Rule(label, regex.compile(pattern, regex.VERBOSE | regex.VERSION1), kind)
+def _rule(
+    label: str,
+    pattern: str,
+    kind: LocationKind = "other",
+    trigger: str | None = None,
+    *,
+    name_after: bool = False,
+) -> _Rule:
+    flags = regex.VERBOSE | regex.VERSION1
+    if trigger is None:
+        return _Rule(label, regex.compile(pattern, flags), kind)
+    before, after = (_WINDOW_CHARS // 4, _WINDOW_CHARS) if name_after else (_WINDOW_CHARS, 0)
+    return _Rule(
+        label, regex.compile(pattern, flags), kind, regex.compile(trigger, flags), before, after
+    )
+
+
+#: How far before its keyword a rule looks for the name: four words, with room to spare.
+_WINDOW_CHARS: Final = 160
 
 
 # Tried in order; a later rule does not take a span an earlier one took.
@@ -163,11 +199,19 @@ _CONTEXT_RULES: Final = (
         (?:,?{_SP}(?:and|or){_SP}{_NAME_RE})?)""",
     ),
     # the Tigris River / Idlib Province / Changi International Airport (suffix in the span)
-    _rule("cap_suffix", rf"(?P<name>{_NAME_RE}){_SP}(?P<suffix>{_CAP_SUFFIX_RE})\b"),
+    _rule(
+        "cap_suffix",
+        rf"(?P<name>{_NAME_RE}){_SP}(?P<suffix>{_CAP_SUFFIX_RE})\b",
+        trigger=rf"\b(?:{_CAP_SUFFIX_RE})\b",
+    ),
     # the River Thames / Lake Chad / Mount Sinjar / Gulf of Aden (prefix in the span)
     _rule("cap_prefix", rf"(?P<prefix>{_CAP_PREFIX_RE}){_SP}(?P<name>{_NAME_RE})"),
     # Kafr Nabl village / Tal Afar airport (the lower-case noun is not in the span)
-    _rule("noun_after", rf"(?P<name>{_NAME_RE}){_SP}(?P<noun>{_PLACE_NOUN_RE})\b"),
+    _rule(
+        "noun_after",
+        rf"(?P<name>{_NAME_RE}){_SP}(?P<noun>{_PLACE_NOUN_RE})\b",
+        trigger=rf"\b(?:{_PLACE_NOUN_RE})\b",
+    ),
     # in Hajin, a town near the Iraqi border
     _rule(
         "apposition",
@@ -180,6 +224,8 @@ _CONTEXT_RULES: Final = (
         "held",
         rf"\b\p{{L}}++-(?:held|controlled|besieged|occupied|run){_SP}(?P<name>{_NAME_RE})",
         "town",
+        trigger=r"-(?:held|controlled|besieged|occupied|run)[ \t\u00a0]++\p{Lu}",
+        name_after=True,
     ),
     # in Hajin, Syria (the host must be a country or region the gazetteer knows)
     _rule(
@@ -192,18 +238,38 @@ _CONTEXT_RULES: Final = (
 _BORDER_PATTERN = regex.compile(
     rf"(?P<a>\p{{Lu}}\p{{Ll}}++)[-–/](?P<b>\p{{Lu}}\p{{Ll}}++){_SP}border\b", regex.VERSION1
 )
+_BORDER_TRIGGER_PATTERN = regex.compile(r"(?<=\p{Ll})[ \t\u00a0]++border\b")
 _NAME_PATTERN = regex.compile(_NAME_RE, regex.VERBOSE | regex.VERSION1)
 # Tokens of a scan: dotted initialisms (U.S.) and words; a possessive 's is not part of one.
 _TOKEN_PATTERN = regex.compile(
     r"(?:\p{Lu}\.){2,}+|[\p{L}\p{M}\p{Nd}]++(?:['’ʼ](?![sS]\b)[\p{L}\p{M}\p{Nd}]++)*+"
 )
-# What may stand between two words of one name.
-_GAP_PATTERN = regex.compile(r"[ \t\u00a0]{1,2}|[-‐‑]")
+_LAST_TOKEN_PATTERN = regex.compile(_TOKEN_PATTERN.pattern, regex.REVERSE)
+# What may stand between two words of one name: a space or two, a hyphen, "St. ".
+_GAP_RE = r"(?:[ \t\u00a0]{1,2}|[-‐‑]|(?<=(?<![\p{L}\p{M}])(?i:st|mt|ft|ste))\.[ ])"
+_CAP_TOKEN_RE = (
+    r"(?:(?:\p{Lu}\.){2,}+|\p{Lu}[\p{L}\p{M}\p{Nd}]*+(?:['’ʼ](?![sS]\b)[\p{L}\p{M}\p{Nd}]++)*+)"
+)
+# A run of capitalised words that may hold names: al-Hasakah, Dar es Salaam, St. Louis, U.S.
+# Keep in sync with _TOKEN_PATTERN (the words) and _GAP_RE (what joins them).
+_RUN_PATTERN = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{M}}\p{{Nd}}'’ʼ.])             # at the start of a word
+    (?:\L<articles>[-‐‑](?=\p{{Lu}}))?          # an article glued on: al-Hasakah
+    {_CAP_TOKEN_RE}
+    (?:{_GAP_RE}(?:\L<connectors>{_GAP_RE})*+{_CAP_TOKEN_RE})*+  # more words, connectors between
+    """,
+    regex.VERBOSE | regex.VERSION1,
+    articles=sorted(ARTICLES),
+    connectors=sorted(_CONNECTORS),
+)
 # A score after a club named for a city: "Barnsley 2 Sheffield 1", "Essex 532-8".
 _SCORE_PATTERN = regex.compile(r"[ \t]++\d{1,3}(?:[-–/]\d{1,3})?(?![\d:.,]?\d)")
 _LOWER_COMPOUND_PATTERN = regex.compile(r"[-‐‑]\p{Ll}")
 _UPPER_COMPOUND_PATTERN = regex.compile(r"[-‐‑](?P<word>\p{Lu}[\p{L}\p{M}]*+)")
 _MAX_NAME_TOKENS: Final = 6
+_UPPER_PATTERN = regex.compile(r"\p{Lu}")
+_LOWER_PATTERN = regex.compile(r"\p{Ll}")
 
 
 # --- small span helpers --------------------------------------------------------------------
@@ -310,36 +376,26 @@ register_cache(_given_names.cache_clear)
 
 
 # --- the scan ------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
     capital: bool
 
 
+def _token(match: regex.Match[str]) -> _Token:
+    word = match.group()
+    return _Token(word, match.start(), match.end(), word[0].isupper())
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [
-        _Token(m.group(), m.start(), m.end(), m.group()[0].isupper())
-        for m in _TOKEN_PATTERN.finditer(text, start, end)
-    ]
-
-
-def _joinable(text: str, left: _Token, right: _Token) -> bool:
-    gap = text[left.end : right.start]
-    if _GAP_PATTERN.fullmatch(gap):
-        return True
-    return gap[:1] == "." and left.text.casefold() in {"st", "mt", "ft", "ste"} and gap[1:] == " "
+    return [_token(m) for m in _TOKEN_PATTERN.finditer(text, start, end)]
 
 
 def _is_caps(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is written in capitals (a wire headline, a dateline line)."""
-    upper = lower = 0
-    for char in text[start:end]:
-        if char.isupper():
-            upper += 1
-        elif char.islower():
-            lower += 1
+    upper = len(_UPPER_PATTERN.findall(text, start, end))
+    lower = len(_LOWER_PATTERN.findall(text, start, end))
     return upper >= 4 and lower * 5 <= upper
 
 
@@ -370,46 +426,49 @@ def _scan(
     blocked: _Spans,
     dateline: bool = False,
 ) -> Iterator[_Found]:
-    """Gazetteer and established names in text[start:end] that pass the precision filters."""
+    """Gazetteer and established names in the sentence text[start:end] that pass the filters.
+
+    Only runs of capitalised words (``_RUN_PATTERN``) are tokenised, each with the word before
+    and after it, which the filters read; the longest known name wins at each position.
+    """
     index = gazetteer()
-    tokens = _tokens(text, start, end)
     caps = dateline or _is_caps(text, start, end)
-    words = [normalize_words(t.text) for t in tokens]
-    i, n = 0, len(tokens)
-    while i < n:
-        first = tokens[i]
-        article_start = (
-            not first.capital
-            and first.text in ARTICLES
-            and i + 1 < n
-            and text[first.end : tokens[i + 1].start] in ("-", "‐", "‑")
-            and tokens[i + 1].capital
-        )
-        if not (first.capital or article_start):
-            i += 1
-            continue
-        best: tuple[int, str] | None = None
-        joined: list[str] = []
-        for j in range(i, min(n, i + _MAX_NAME_TOKENS)):
-            token = tokens[j]
-            if j > i and not _joinable(text, tokens[j - 1], token):
-                break
-            if not token.capital and token.text not in _CONNECTORS:
-                break
-            joined.extend(words[j])
-            if token.capital:
-                key = word_key(joined)
-                if key in established or key in index:
-                    best = (j, key)
-        if best is None:
-            i += 1
-            continue
-        j, key = best
-        if _accept(text, tokens, i, j, key, caps=caps, dateline=dateline, blocked=blocked,
-                   established=established):  # fmt: skip
-            yield _Found(tokens[i].start, tokens[j].end, tokens[i].start, tokens[j].end, key)
-            i = j + 1
-        else:
+    first = _TOKEN_PATTERN.search(text, start, end)
+    sentence_first = first.start() if first is not None else -1
+    for run in _RUN_PATTERN.finditer(text, start, end):
+        tokens: list[_Token] = []
+        before = _LAST_TOKEN_PATTERN.search(text, start, run.start())
+        if before is not None:
+            tokens.append(_token(before))
+        offset = len(tokens)
+        tokens.extend(_token(m) for m in _TOKEN_PATTERN.finditer(text, run.start(), run.end()))
+        stop = len(tokens)
+        after = _TOKEN_PATTERN.search(text, run.end(), end)
+        if after is not None:
+            tokens.append(_token(after))
+        words = [normalize_words(t.text) for t in tokens[offset:stop]]
+        i = offset
+        while i < stop:
+            best: tuple[int, str] | None = None
+            joined: list[str] = []
+            for j in range(i, min(stop, i + _MAX_NAME_TOKENS)):
+                joined.extend(words[j - offset])
+                if tokens[j].capital:
+                    key = word_key(joined)
+                    if key in established or key in index:
+                        best = (j, key)
+            if best is not None and (tokens[i].capital or tokens[i].text in ARTICLES):
+                j, key = best
+                accepted = _accept(
+                    text, tokens, i, j, key, caps=caps, dateline=dateline, blocked=blocked,
+                    established=established, sentence_first=sentence_first,
+                )  # fmt: skip
+                if accepted:
+                    yield _Found(
+                        tokens[i].start, tokens[j].end, tokens[i].start, tokens[j].end, key
+                    )
+                    i = j + 1
+                    continue
             i += 1
 
 
@@ -424,6 +483,7 @@ def _accept(
     dateline: bool,
     blocked: _Spans,
     established: dict[str, _Established],
+    sentence_first: int,
 ) -> bool:
     """The precision filters of the module docstring, for a match of tokens[i..j]."""
     start, end = tokens[i].start, tokens[j].end
@@ -482,7 +542,7 @@ def _accept(
             before.capital
             and gap == " "
             and lower not in _FREE_BEFORE
-            and (i - 1 > 0 or before.text in _given_names())
+            and (before.start != sentence_first or before.text in _given_names())
         ):
             return False
     if j + 1 < len(tokens):
@@ -523,7 +583,7 @@ def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) ->
     """The mentions the context rules find in text[start:end], in rule order."""
     index = gazetteer()
     for rule in _CONTEXT_RULES:
-        for match in rule.pattern.finditer(text, start, end):
+        for match in rule.finditer(text, start, end):
             noun = match.groupdict().get("noun")
             kind: LocationKind | None = (
                 _NOUN_KINDS.get(noun.casefold(), rule.kind) if noun else rule.kind
@@ -567,7 +627,12 @@ def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) ->
 
 def _borders(text: str, start: int, end: int, blocked: _Spans) -> Iterator[tuple[_Found, str]]:
     """``the Syrian-Iraqi border``: a border location named for the two countries."""
-    for match in _BORDER_PATTERN.finditer(text, start, end):
+    matches = (
+        match
+        for hit in _BORDER_TRIGGER_PATTERN.finditer(text, start, end)
+        for match in _BORDER_PATTERN.finditer(text, max(start, hit.start() - 60), hit.end())
+    )
+    for match in matches:
         a, b = _demonym_country(match["a"]), _demonym_country(match["b"])
         if a is None or b is None or blocked.overlaps(match.start(), match.end()):
             continue
@@ -685,11 +750,10 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
         [(m.start, m.end) for org in organizations for m in org.mentions]
         + [(f.start, f.end) for f in found]
     )
-    for r_start, r_end in ranges:
-        for sentence_start, sentence_end in _sentence_spans(doc, r_start, r_end):
-            found.extend(
-                _scan(text, sentence_start, sentence_end, established=established, blocked=both)
-            )
+    for sentence in doc.sentences:
+        found.extend(
+            _scan(text, sentence.start, sentence.end, established=established, blocked=both)
+        )
 
     return _build(text, found, established, border_names)
 
@@ -729,11 +793,6 @@ def _dateline(
             info = established.setdefault(key, _Established())
             info.country = hosts[0].country if hosts else None
     return found
-
-
-def _sentence_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    spans = [(s.start, s.end) for s in doc.sentences if start <= s.start and s.end <= end]
-    return spans or [(start, end)]
 
 
 def _build(
