@@ -181,11 +181,12 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraph spans, trimmed of surrounding white space."""
-    lines = [(s, e) for s, e in _lines(text)]
+    lines = list(_lines(text))
     blank = [not text[s:e].strip(_SPACE).strip() for s, e in lines]
-    has_blank_separators = any(
-        blank[i] and any(not b for b in blank[:i]) and any(not b for b in blank[i + 1 :])
-        for i in range(len(lines))
+    filled = [i for i, is_blank in enumerate(blank) if not is_blank]
+    # Blank lines separate paragraphs when one stands between the first and last text lines.
+    has_blank_separators = bool(filled) and not all(
+        not is_blank for is_blank in blank[filled[0] : filled[-1] + 1]
     )
     spans: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
@@ -266,7 +267,7 @@ def _parse_credits(text: str, start: int, end: int, *, byline: bool) -> list[Cre
         match = _CREDIT_SEGMENT_PATTERN.fullmatch(stripped)
         if match is None:
             return None
-        phrase = regex.sub(r"\s+", " ", match["phrase"].lower())
+        phrase = " ".join(match["phrase"].lower().split())
         if phrase == "by" and not byline:
             return None
         names = _credit_names(match["names"], byline=phrase == "by")
