@@ -153,6 +153,12 @@ def test_missing_input_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "no such file" in err
 
 
+def test_workers_zero_means_every_core(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _jsonl(tmp_path / "in.jsonl", _good_lines())
+    assert main(["batch", str(source), "--workers", "0"]) == 0
+    assert [r["id"] for r in _read(capsys.readouterr().out)] == ["w1", 2]
+
+
 def test_workers_must_be_a_number(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["batch", "-", "--workers", "two"])

@@ -275,13 +275,16 @@ def _split_record(record: object, index: int) -> tuple[RecordId, Mapping[str, An
     )
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def _check_workers(workers: int | None) -> int:
     if workers is None:
-        return (
-            len(os.sched_getaffinity(0))
-            if hasattr(os, "sched_getaffinity")
-            else (os.cpu_count() or 1)
-        )
+        return available_cores()
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise InvalidInputError(
             f"workers: expected 1 or more (or None for every core), got {workers!r}"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import signal
 import sys
 import threading
@@ -29,7 +28,7 @@ from typing import BinaryIO
 from pydantic import ValidationError
 
 from articlemodel import __version__
-from articlemodel.batch import CliJob, error_line, run_cli_jobs
+from articlemodel.batch import CliJob, available_cores, error_line, run_cli_jobs
 from articlemodel.errors import ArticleFileError, ArticlemodelError, InvalidTextError
 from articlemodel.io import load_article, read_text_file
 from articlemodel.models import Article
@@ -186,7 +185,7 @@ def _deferred_interrupt() -> Iterator[None]:
 
 def _cmd_batch(args: argparse.Namespace) -> int:
     _check_inputs(args.inputs)
-    workers: int = args.workers or len(os.sched_getaffinity(0))
+    workers: int = args.workers or available_cores()
     show_progress = sys.stderr.isatty()
     total = _count_records(args.inputs) if show_progress else None
     where: deque[tuple[str, int | None]] = deque()
