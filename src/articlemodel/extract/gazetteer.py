@@ -114,6 +114,8 @@ def plain(name: str) -> str:
 
 def word_key(words: tuple[str, ...] | list[str]) -> str:
     """The index key of folded words: articles dropped unless last, joined by spaces."""
+    if ARTICLES.isdisjoint(words[:-1]):
+        return " ".join(words)
     last = len(words) - 1
     return " ".join(w for i, w in enumerate(words) if i == last or w not in ARTICLES)
 
@@ -179,6 +181,15 @@ class Gazetteer:
     def __init__(self, raw: dict[str, list[str]]) -> None:
         self._raw = raw
         self._parsed: dict[str, tuple[Place, ...]] = {}
+        self.prefixes = frozenset(
+            " ".join(words[:n])
+            for key in raw
+            if " " in key
+            for words in [key.split(" ")]
+            for n in range(1, len(words))
+        )
+        """Every key's leading words (``new``, for ``new york``): when a run of words is none of
+        these nor a key, no longer run starting there is a key."""
 
     def __contains__(self, key: object) -> bool:
         return key in self._raw

@@ -269,7 +269,7 @@ _LOWER_COMPOUND_PATTERN = regex.compile(r"[-‐‑]\p{Ll}")
 _UPPER_COMPOUND_PATTERN = regex.compile(r"[-‐‑](?P<word>\p{Lu}[\p{L}\p{M}]*+)")
 _MAX_NAME_TOKENS: Final = 6
 _UPPER_PATTERN = regex.compile(r"\p{Lu}")
-_LOWER_PATTERN = regex.compile(r"\p{Ll}")
+_LOWER_RUN_PATTERN = regex.compile(r"\p{Ll}{3}")
 
 
 # --- small span helpers --------------------------------------------------------------------
@@ -393,10 +393,11 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 
 
 def _is_caps(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is written in capitals (a wire headline, a dateline line)."""
-    upper = len(_UPPER_PATTERN.findall(text, start, end))
-    lower = len(_LOWER_PATTERN.findall(text, start, end))
-    return upper >= 4 and lower * 5 <= upper
+    """Whether text[start:end] is written in capitals (a wire headline, a dateline line): no
+    three lower-case letters in a row, and at least four capitals."""
+    if _LOWER_RUN_PATTERN.search(text, start, end) is not None:
+        return False
+    return len(_UPPER_PATTERN.findall(text, start, end)) >= 4
 
 
 def _best_place(places: Sequence[Place]) -> Place | None:
@@ -417,6 +418,17 @@ def _spelling_ok(written: str, key: str, several_words: bool) -> bool:
     return several_words or len(written) >= settings.LOC_MIN_FOLDED_CHARS
 
 
+@functools.lru_cache(maxsize=64)
+def _prefixes(keys: tuple[str, ...]) -> frozenset[str]:
+    """The leading words of the article's own names (see ``Gazetteer.prefixes``)."""
+    return frozenset(
+        " ".join(words[:n])
+        for key in keys
+        for words in [key.split(" ")]
+        for n in range(1, len(words))
+    )
+
+
 def _scan(
     text: str,
     start: int,
@@ -435,33 +447,33 @@ def _scan(
     caps = dateline or _is_caps(text, start, end)
     first = _TOKEN_PATTERN.search(text, start, end)
     sentence_first = first.start() if first is not None else -1
+    local_prefixes = _prefixes(tuple(established))
     for run in _RUN_PATTERN.finditer(text, start, end):
-        tokens: list[_Token] = []
-        before = _LAST_TOKEN_PATTERN.search(text, start, run.start())
-        if before is not None:
-            tokens.append(_token(before))
-        offset = len(tokens)
-        tokens.extend(_token(m) for m in _TOKEN_PATTERN.finditer(text, run.start(), run.end()))
-        stop = len(tokens)
-        after = _TOKEN_PATTERN.search(text, run.end(), end)
-        if after is not None:
-            tokens.append(_token(after))
-        words = [normalize_words(t.text) for t in tokens[offset:stop]]
-        i = offset
+        tokens = [_token(m) for m in _TOKEN_PATTERN.finditer(text, run.start(), run.end())]
+        words = [normalize_words(t.text) for t in tokens]
+        i, stop = 0, len(tokens)
         while i < stop:
             best: tuple[int, str] | None = None
             joined: list[str] = []
             for j in range(i, min(stop, i + _MAX_NAME_TOKENS)):
-                joined.extend(words[j - offset])
-                if tokens[j].capital:
+                joined.extend(words[j])
+                if tokens[j].capital and joined:
                     key = word_key(joined)
                     if key in established or key in index:
                         best = (j, key)
+                    elif (
+                        key not in index.prefixes
+                        and key not in local_prefixes
+                        and joined[-1] not in ARTICLES
+                    ):
+                        break  # no longer name starts with these words
             if best is not None and (tokens[i].capital or tokens[i].text in ARTICLES):
                 j, key = best
+                before = tokens[i - 1] if i > 0 else _before(text, start, tokens[i].start)
+                after = tokens[j + 1] if j + 1 < stop else _after(text, tokens[j].end, end)
                 accepted = _accept(
-                    text, tokens, i, j, key, caps=caps, dateline=dateline, blocked=blocked,
-                    established=established, sentence_first=sentence_first,
+                    text, tokens[i], tokens[j], before, after, key, caps=caps, dateline=dateline,
+                    blocked=blocked, established=established, sentence_first=sentence_first,
                 )  # fmt: skip
                 if accepted:
                     yield _Found(
@@ -472,11 +484,24 @@ def _scan(
             i += 1
 
 
+def _before(text: str, start: int, position: int) -> _Token | None:
+    """The token that ends last before ``position`` (from ``start`` on)."""
+    match = _LAST_TOKEN_PATTERN.search(text, start, position)
+    return None if match is None else _token(match)
+
+
+def _after(text: str, position: int, end: int) -> _Token | None:
+    """The first token after ``position`` (up to ``end``)."""
+    match = _TOKEN_PATTERN.search(text, position, end)
+    return None if match is None else _token(match)
+
+
 def _accept(
     text: str,
-    tokens: list[_Token],
-    i: int,
-    j: int,
+    first: _Token,
+    last: _Token,
+    before: _Token | None,
+    after: _Token | None,
     key: str,
     *,
     caps: bool,
@@ -485,8 +510,9 @@ def _accept(
     established: dict[str, _Established],
     sentence_first: int,
 ) -> bool:
-    """The precision filters of the module docstring, for a match of tokens[i..j]."""
-    start, end = tokens[i].start, tokens[j].end
+    """The precision filters of the module docstring, for a match from ``first`` to ``last``
+    with the tokens ``before`` and ``after`` it."""
+    start, end = first.start, last.end
     if blocked.overlaps(start, end):
         return False
     if dateline:
@@ -494,7 +520,7 @@ def _accept(
     place = None if key in established else _best_place(gazetteer().get(key))
     is_country = place is not None and place.kind in ("country", "continent")
     written = text[start:end]
-    if place is not None and not _spelling_ok(written, key, j > i):
+    if place is not None and not _spelling_ok(written, key, first is not last):
         return False  # They → Thai: folding alone must not make a common word a place
     if _LOWER_COMPOUND_PATTERN.match(text, end) or text.startswith("$", end):
         return False  # US-backed, IS-held, US$
@@ -525,13 +551,12 @@ def _accept(
     if (
         place is not None
         and place.kind == "city"
-        and i == j
+        and first is last
         and written in _given_names()
-        and (i == 0 or not tokens[i - 1].text.islower())
+        and (before is None or not before.text.islower())
     ):
         return False  # "Nancy said": a given name opening a clause is a person, "in Nancy" not
-    if i > 0:
-        before = tokens[i - 1]
+    if before is not None:
         gap = text[before.end : start]
         lower = before.text.casefold()
         if lower in _TITLES and gap in (" ", ". "):
@@ -545,8 +570,7 @@ def _accept(
             and (before.start != sentence_first or before.text in _given_names())
         ):
             return False
-    if j + 1 < len(tokens):
-        after = tokens[j + 1]
+    if after is not None:
         gap = text[end : after.start]
         if after.capital and gap == " " and after.text.casefold() not in _FREE_AFTER:
             return False  # Jordan Peterson, Paris Hilton, New York Times
@@ -584,21 +608,22 @@ def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) ->
     index = gazetteer()
     for rule in _CONTEXT_RULES:
         for match in rule.finditer(text, start, end):
-            noun = match.groupdict().get("noun")
+            groups = match.groupdict()  # once: it copies every group of a long list
+            noun, suffix, prefix = groups.get("noun"), groups.get("suffix"), groups.get("prefix")
             kind: LocationKind | None = (
                 _NOUN_KINDS.get(noun.casefold(), rule.kind) if noun else rule.kind
             )
-            if "suffix" in match.groupdict() and match["suffix"]:
-                kind = _NOUN_KINDS.get(match["suffix"].split()[-1].casefold(), "other")
-            if "prefix" in match.groupdict() and match["prefix"]:
-                kind = _NOUN_KINDS.get(match["prefix"].split()[0].casefold().rstrip("."), "other")
+            if suffix:
+                kind = _NOUN_KINDS.get(suffix.split()[-1].casefold(), "other")
+            if prefix:
+                kind = _NOUN_KINDS.get(prefix.split()[0].casefold().rstrip("."), "other")
             country = None
             if rule.label == "comma_host":
-                host = _best_place(index.get(normalize(match["host"])))
+                host = _best_place(index.get(normalize(groups["host"])))
                 if host is None or host.kind not in ("country", "region"):
                     continue
                 country = host.country
-                if normalize(match["name"]) in index:
+                if normalize(groups["name"]) in index:
                     kind = None  # a known place: the host only picks among its namesakes
             group = "names" if rule.label == "list_of" else "name"
             g_start, g_end = match.span(group)
@@ -613,9 +638,9 @@ def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) ->
                 if not name or not _name_ok(name):
                     continue
                 m_start, m_end = b_start, b_end
-                if match.groupdict().get("suffix"):
+                if suffix:
                     m_end = match.end("suffix")
-                if match.groupdict().get("prefix"):
+                if prefix:
                     m_start = match.start("prefix")
                 if blocked.overlaps(m_start, m_end) or taken.overlaps(m_start, m_end):
                     continue
@@ -696,8 +721,8 @@ def _entity_name(entity: _Entity, text: str) -> str:
     written = [text[f.base_start : f.base_end] for f in entity.found]
     mixed = [w for w in written if not w.isupper()]
     if mixed:
-        counts = Counter(mixed)
-        return max(mixed, key=lambda w: (counts[w], -mixed.index(w)))
+        counts = Counter(mixed)  # keeps first-seen order, so ties go to the first written
+        return max(counts, key=lambda w: counts[w])
     if place is not None:
         return place.name
     return " ".join(w[:1] + w[1:].lower() for w in written[0].split(" "))
