@@ -472,8 +472,9 @@ def _scan(
                 before = tokens[i - 1] if i > 0 else _before(text, start, tokens[i].start)
                 after = tokens[j + 1] if j + 1 < stop else _after(text, tokens[j].end, end)
                 accepted = _accept(
-                    text, tokens[i], tokens[j], before, after, key, caps=caps, dateline=dateline,
-                    blocked=blocked, established=established, sentence_first=sentence_first,
+                    text, tokens[i], tokens[j], key, before=before, after=after, caps=caps,
+                    dateline=dateline, blocked=blocked, established=established,
+                    sentence_first=sentence_first,
                 )  # fmt: skip
                 if accepted:
                     yield _Found(
@@ -500,10 +501,10 @@ def _accept(
     text: str,
     first: _Token,
     last: _Token,
-    before: _Token | None,
-    after: _Token | None,
     key: str,
     *,
+    before: _Token | None,
+    after: _Token | None,
     caps: bool,
     dateline: bool,
     blocked: _Spans,
