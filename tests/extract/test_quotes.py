@@ -2,8 +2,8 @@
 
 Every case is a paragraph written for these tests in the style of an outlet (Reuters, AP, AFP,
 BBC, Al Jazeera, regional papers); none is taken from the seed article or from the eval data.
-The rules were tuned on ``WIRE_STYLE``, ``ATTRIBUTION``, ``SPEAKERS``, ``INDIRECT`` and
-``MARKS``; ``TRAPS`` and ``KNOWN_GAPS`` only measure. A case lists every quote expected, in
+The rules were tuned on ``WIRE_STYLE``, ``ATTRIBUTION``, ``SPEAKERS``, ``INDIRECT``,
+``MARKS`` and ``US_POLITICS``; ``TRAPS`` and ``KNOWN_GAPS`` only measure. A case lists every quote expected, in
 order, as ``(kind, text, speaker, cue)``.
 """
 
@@ -390,6 +390,39 @@ MARKS: list[ParameterSet] = [
     ),
 ]
 
+US_POLITICS: list[ParameterSet] = [
+    pytest.param(
+        '"This is a good day for working families," Senate Majority Leader John Harris,'
+        " D-N.Y., said on the Senate floor.",
+        [("direct", "This is a good day for working families,", "John Harris", "said")],
+        id="ap-party-state-appositive",
+    ),
+    pytest.param(
+        '"It spends money we do not have," said Rep. Sarah Cole (R-Ga.).',
+        [("direct", "It spends money we do not have,", "Sarah Cole", "said")],
+        id="inverted-with-party-bracket",
+    ),
+    pytest.param(
+        'House Speaker Peter Walsh told reporters Thursday that the bill "protects taxpayers."',
+        [("mixed", 'the bill "protects taxpayers."', "Peter Walsh", "told")],
+        id="told-that-partial-quote",
+    ),
+    pytest.param(
+        "The vote went to President David Brennan, who said he would sign it.",
+        [("indirect", "he would sign it", "David Brennan", "said")],
+        id="who-clause-antecedent",
+    ),
+    pytest.param(
+        "Republicans said the bill did not go far enough, while Democrats argued it cut too"
+        " deeply.",
+        [
+            ("indirect", "the bill did not go far enough", "Republicans", "said"),
+            ("indirect", "it cut too deeply", "Democrats", "argued"),
+        ],
+        id="two-attributions-one-sentence",
+    ),
+]
+
 TRAPS: list[ParameterSet] = [
     pytest.param(
         "“Unclosed quote at the end of the text",
@@ -458,6 +491,11 @@ def test_indirect(paragraph: str, expected: list[Expected]) -> None:
 
 @pytest.mark.parametrize(("paragraph", "expected"), MARKS)
 def test_marks(paragraph: str, expected: list[Expected]) -> None:
+    _check(paragraph, expected)
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), US_POLITICS)
+def test_us_politics(paragraph: str, expected: list[Expected]) -> None:
     _check(paragraph, expected)
 
 

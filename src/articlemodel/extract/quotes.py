@@ -530,9 +530,12 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     if all(text[w0:w1].lower() in _DETERMINERS for w0, w1 in words):
         return None
     s, e = words[0][0], words[-1][1]
-    # Keep a bracketed acronym that closes the phrase: "Syrian Democratic Forces (SDF)".
-    if e < end and text[e] == ")":
-        e += 1
+    # Keep a bracket that closes the phrase: "Forces (SDF)", "Jane Doe (R-Ga.)".
+    opening = text.rfind("(", s, e)
+    if opening >= 0 and text.find(")", opening, e) < 0:
+        closing = text.find(")", e, e + 8)
+        if closing >= 0:
+            e = closing + 1
     return s, e
 
 
@@ -597,12 +600,23 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
                 break
             seg_hi = seg_lo - 1
         if spk is None and text[start:head_end].strip().lower() == "who":
-            # The relative pronoun's antecedent: the first name in the two segments before.
-            words = _words(text, seg_lo, i)
-            for k in range(len(words) - 1):
-                for m in range(min(len(words), k + 5), k + 1, -1):
-                    if _is_name_run(text, words[k][0], words[m - 1][1]):
-                        return words[k][0], words[m - 1][1]
+            # The relative pronoun's antecedent: the name that ends the segment before the
+            # comma, or, past an appositive ("X, a professor at Y, who"), the one before it.
+            seg_end = i
+            for _ in range(2):
+                seg_start = text.rfind(",", lo, seg_end)
+                seg_start = lo if seg_start < 0 else seg_start + 1
+                words = _words(text, seg_start, seg_end)
+                first_word = text[words[0][0] : words[0][1]] if words else ""
+                if words and first_word not in {"a", "an"}:
+                    tail = _name_tail(text, (words[0][0], words[-1][1]))
+                    tail_words = _words(text, *tail)
+                    for k in range(max(0, len(tail_words) - 4), len(tail_words) - 1):
+                        if _is_name_run(text, tail_words[k][0], tail[1]):
+                            return tail_words[k][0], tail[1]
+                if seg_start <= lo:
+                    break
+                seg_end = seg_start - 1
     if spk is not None and appositive is not None:
         name = _appositive_name(text, spk, *appositive)
         if name is not None:
@@ -613,7 +627,7 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
 def _is_name_run(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a personal name: two to five capitalised words or particles."""
     words = [text[s:e] for s, e in _words(text, start, end)]
-    if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
+    if not 2 <= len(words) <= 5 or not words[0][:1].isupper() or words[0].lower() in _DETERMINERS:
         return False
     return all(
         (w[:1].isupper() and not (w.isupper() and len(w) > 1))
@@ -650,6 +664,12 @@ def _appositive_name(
 def _name_tail(text: str, spk: tuple[int, int]) -> tuple[int, int]:
     """The name that ends a role phrase: "Northrop Grumman CEO Ron Sugar" -> "Ron Sugar"."""
     words = _words(text, *spk)
+    # "Jane Doe an analyst for Y": the name opens the phrase, a role follows.
+    for k in range(2, min(5, len(words) - 1) + 1):
+        if text[words[k][0] : words[k][1]] in {"a", "an", "the"} and _is_name_run(
+            text, spk[0], words[k - 1][1]
+        ):
+            return spk[0], words[k - 1][1]
     cut = -1
     for k, (s, e) in enumerate(words):
         w = text[s:e]
@@ -726,8 +746,10 @@ def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | N
     words = [text[s:e].lower() for s, e in _words(text, tail_start, tail_end)]
     if not words:
         return True
+    if "that" in words[:-1] or any(w in _FINITE_WORDS for w in words):
+        return False  # the quote sits inside a reported clause: "told X that the deal “…”"
     if cue in _OBJECT_CUES or cue.startswith(("wrote", "tweet")):
-        return True
+        return len(words) <= 5
     if words[0] in _ADJUNCT_STARTS:
         return not any(w in _FINITE_WORDS for w in words)
     # "said Monday:", "said Tuesday that"
@@ -984,6 +1006,7 @@ class _Resolver:
     genders: dict[str, str] = field(default_factory=dict)
     history: list[tuple[int, str, str | None, bool, str]] = field(default_factory=list)
     """Resolved speakers so far: (offset, name, id, is_person_like, plurality)."""
+    span: tuple[int, int] = (0, 0)
 
     def gender_of(self, entity: _Entity) -> str | None:
         if entity.id in self.genders:
@@ -1008,8 +1031,11 @@ class _Resolver:
         return gender
 
     def resolve(self, spk: tuple[int, int]) -> tuple[str, str | None]:
+        """The speaker's display name and entity id; ``self.span`` is left on the words that
+        name the speaker (the entity mention or the name ending a role phrase)."""
         text = self.text
         s, e = spk
+        self.span = spk
         written = text[s:e]
         low = written.lower()
         if low in _PRONOUNS:
@@ -1026,9 +1052,11 @@ class _Resolver:
             best = max(hits, key=lambda m: (m.end, m.is_person))
             if best.is_person or not (tail != (s, e) and tail[0] >= best.end):
                 self._remember(s, best.name, best.id, best.is_person, "s")
+                self.span = (best.start, best.end)
                 return best.name, best.id
         if tail != (s, e):
             s, e = tail
+            self.span = tail
             written = text[s:e]
             low = written.lower()
         words = low.split()
@@ -1242,6 +1270,7 @@ def extract_quotes(
             raw.speaker, raw.speaker_id = source.speaker, source.speaker_id
         elif spk_span is not None:
             raw.speaker, raw.speaker_id = resolver.resolve(spk_span)
+            spk_span = raw.spk = resolver.span
         body = text[raw.start : raw.end]
         if not body.strip():
             continue
