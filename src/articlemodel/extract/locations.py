@@ -263,8 +263,10 @@ _RUN_PATTERN = regex.compile(
     articles=sorted(ARTICLES),
     connectors=sorted(_CONNECTORS),
 )
-# A score after a club named for a city: "Barnsley 2 Sheffield 1", "Essex 532-8".
-_SCORE_PATTERN = regex.compile(r"[ \t]++\d{1,3}(?:[-–/]\d{1,3})?(?![\d:.,]?\d)")
+# A score after a club named for a city: "Barnsley 2", "Sheffield Wednesday 1", "Essex 532-8".
+_SCORE_PATTERN = regex.compile(
+    r"(?:[ \t]++\p{Lu}[\p{L}\p{M}.'’\-]*+){0,2}[ \t]++\d{1,3}(?:[-–/]\d{1,3})?(?![\d:.,]?\d)"
+)
 _LOWER_COMPOUND_PATTERN = regex.compile(r"[-‐‑]\p{Ll}")
 _UPPER_COMPOUND_PATTERN = regex.compile(r"[-‐‑](?P<word>\p{Lu}[\p{L}\p{M}]*+)")
 _MAX_NAME_TOKENS: Final = 6
@@ -643,6 +645,8 @@ def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) ->
                     m_end = match.end("suffix")
                 if prefix:
                     m_start = match.start("prefix")
+                if (suffix or prefix) and normalize(text[m_start:m_end]) in index:
+                    continue  # Golan Heights, Gulf of Aden: the gazetteer knows the whole name
                 if blocked.overlaps(m_start, m_end) or taken.overlaps(m_start, m_end):
                     continue
                 taken.add(m_start, m_end)
