@@ -279,6 +279,8 @@ _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…\"“”„«»'‘’)]")
 _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
 _MAX_CONTEXT = 300
+# Speakers looked back at to resolve a pronoun or a surname: keeps resolution linear.
+_HISTORY = 100
 _MAX_SUBJECT_WORDS = 10
 
 
@@ -332,6 +334,11 @@ class _Entities:
             )
         items.sort(key=lambda e: (e.start, e.end))
         self.items = items
+        self.by_id: dict[str, list[_Entity]] = {}
+        for item in items:
+            mentions = self.by_id.setdefault(item.id, [])
+            if len(mentions) < 20:
+                mentions.append(item)
         self.starts = [e.start for e in items]
         self.max_len = max((e.end - e.start for e in items), default=0)
 
@@ -1007,14 +1014,14 @@ class _Resolver:
     history: list[tuple[int, str, str | None, bool, str]] = field(default_factory=list)
     """Resolved speakers so far: (offset, name, id, is_person_like, plurality)."""
     span: tuple[int, int] = (0, 0)
+    surnames: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Last name (after any hyphenated particle) -> the fullest person-like speaker name."""
 
     def gender_of(self, entity: _Entity) -> str | None:
         if entity.id in self.genders:
             return self.genders[entity.id]
         gender = None
-        for e in self.entities.items:
-            if e.id != entity.id:
-                continue
+        for e in self.entities.by_id.get(entity.id, ()):
             left = [
                 self.text[s:t].lower().rstrip(".")
                 for s, t in _words(self.text, max(0, e.start - 30), e.start)
@@ -1067,18 +1074,10 @@ class _Resolver:
                 return org.name, org.id
         # Unlinked: a surname alone goes to the fullest earlier speaker name ending with it.
         if " " not in written and written[:1].isupper():
-            for _, name, ident, person_like, _p in reversed(self.history):
-                if (
-                    person_like
-                    and name != written
-                    and name.split()[-1].split("-")[-1]
-                    in (
-                        written,
-                        written.split("-")[-1],
-                    )
-                ):
-                    self._remember(s, name, ident, True, "s")
-                    return name, ident
+            known = self.surnames.get(written.split("-")[-1])
+            if known is not None:
+                self._remember(s, known[0], known[1], True, "s")
+                return known
         person_like = (
             written[:1].isupper()
             and not written.isupper()
@@ -1091,6 +1090,8 @@ class _Resolver:
 
     def _remember(self, offset: int, name: str, ident: str | None, person: bool, num: str) -> None:
         self.history.append((offset, name, ident, person, num))
+        if person and " " in name:
+            self.surnames[name.split()[-1].split("-")[-1]] = (name, ident)
 
     def _org_for_noun(self, noun: str, offset: int) -> _Entity | None:
         kinds = _ORG_NOUNS[noun]
@@ -1116,7 +1117,7 @@ class _Resolver:
             cands.extend((m.start, m.name, m.id, m) for m in person_mentions if m.is_person)
             cands.extend(
                 (off, name, ident, None)
-                for off, name, ident, person, _ in self.history
+                for off, name, ident, person, _ in self.history[-_HISTORY:]
                 if person and off < offset
             )
             cands.sort(key=lambda c: -c[0])
@@ -1143,7 +1144,7 @@ class _Resolver:
         cands2.extend((m.start, m.name, m.id) for m in person_mentions if not m.is_person)
         cands2.extend(
             (off, name, ident)
-            for off, name, ident, person, num in self.history
+            for off, name, ident, person, num in self.history[-_HISTORY:]
             if (off < offset and (not person or num == "p") and ident is not None)
             or (off < offset and num == "p")
         )
@@ -1468,7 +1469,7 @@ def _find_indirect(
                 end = comma
             if end - start < 3 or overlaps_direct(start, end):
                 continue
-            if any(q.start < end and start < q.end for q in found):
+            if any(q.start < end and start < q.end for q in found[-8:]):
                 continue
             kind = "indirect"
             for f in range(
