@@ -76,6 +76,11 @@ DATELINES = [
         {"BRUSSELS": "city"},
     ),
     _case(
+        "conll-small-town-date-line",
+        "Vote delayed\n\nVOGOSCANJE , Bosnia 1996-09-02\n\nVoters queued outside the school .",
+        {"VOGOSCANJE": "city", "Bosnia": "country"},
+    ),
+    _case(
         "sports-label-is-no-place",
         "SOCCER - RESULTS FROM THE WEEKEND\n\nThe league leaders won again at home.",
         {},

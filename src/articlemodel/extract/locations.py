@@ -239,6 +239,14 @@ _BORDER_PATTERN = regex.compile(
     rf"(?P<a>\p{{Lu}}\p{{Ll}}++)[-–/](?P<b>\p{{Lu}}\p{{Ll}}++){_SP}border\b", regex.VERSION1
 )
 _BORDER_TRIGGER_PATTERN = regex.compile(r"(?<=\p{Ll})[ \t\u00a0]++border\b")
+# A paragraph that is nothing but a place and an ISO date: "LONDON 1996-08-30",
+# "GROZNY , Russia 1996-08-30".
+_PLACE_DATE_LINE_PATTERN = regex.compile(
+    r"""(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]*+(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]*+){0,4})
+    (?:[ \t]*+,[ \t]*+(?P<host>\p{Lu}[\p{L}\p{M}'’.\-]*+(?:[ \t]\p{Lu}[\p{L}\p{M}'’.\-]*+){0,3}))?
+    [ \t]++\d{4}-\d{2}-\d{2}[ \t]*+$""",
+    regex.VERBOSE | regex.VERSION1,
+)
 _NAME_PATTERN = regex.compile(_NAME_RE, regex.VERBOSE | regex.VERSION1)
 # Tokens of a scan: dotted initialisms (U.S.) and words; a possessive 's is not part of one.
 _TOKEN_PATTERN = regex.compile(
@@ -761,7 +769,23 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
 
     dateline = doc.layout.dateline
     if dateline is not None and dateline.place:
-        found.extend(_dateline(text, dateline, blocked, established))
+        position = dateline.mention.start
+        parts = []
+        for part in dateline.place.split(","):
+            parts.append((position, position + len(part)))
+            position += len(part) + 1
+        sourced = bool(dateline.source or dateline.date_mention)
+        found.extend(
+            _dateline(text, parts, sourced=sourced, blocked=blocked, established=established)
+        )
+    for region in doc.regions:
+        # A line of its own that gives place and date, as in wire copy: LONDON 1996-08-30.
+        line = _PLACE_DATE_LINE_PATTERN.match(text, region.start, region.end)
+        if line is not None and not blocked.overlaps(line.start(), line.end()):
+            parts = [line.span("place")] + ([line.span("host")] if line["host"] else [])
+            found.extend(
+                _dateline(text, parts, sourced=True, blocked=blocked, established=established)
+            )
 
     taken = _Spans()
     for r_start, r_end in ranges:
@@ -789,20 +813,21 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
 
 
 def _dateline(
-    text: str, dateline: Dateline, blocked: _Spans, established: dict[str, _Established]
+    text: str,
+    parts: list[tuple[int, int]],
+    *,
+    sourced: bool,
+    blocked: _Spans,
+    established: dict[str, _Established],
 ) -> list[_Found]:
-    """The places of the dateline (``KABUL, Afghanistan``): each comma part that is one.
+    """The places of a dateline (``KABUL, Afghanistan``), given as its comma parts.
 
     A part the gazetteer lacks is a place only when it comes first and the dateline has an
-    outlet or a date (``HAJIN, Syria (AP) -``), so that ``SOCCER -`` in a sports headline is not
-    one; a later part that is a country or region tells the first part's country.
+    outlet or a date (``sourced``: ``HAJIN, Syria (AP) -``) or a known country follows, so that
+    ``SOCCER -`` in a sports headline is not one; a later part that is a country or region tells
+    the first part's country.
     """
     found: list[_Found] = []
-    position = dateline.mention.start
-    parts = []
-    for part in (dateline.place or "").split(","):
-        parts.append((position, position + len(part)))
-        position += len(part) + 1
     hosts = [
         place
         for p_start, p_end in parts[1:]
@@ -814,7 +839,7 @@ def _dateline(
         if number == 0 and hits and hosts:
             established.setdefault(hits[0].key, _Established()).country = hosts[0].country
         found.extend(hits)
-        if hits or number > 0 or not (dateline.source or dateline.date_mention or hosts):
+        if hits or number > 0 or not (sourced or hosts):
             continue
         b_start, b_end = _trim_name(text, p_start, p_end)
         if b_end > b_start and not blocked.overlaps(b_start, b_end):
