@@ -43,7 +43,7 @@ from articlemodel.extract.gazetteer import (
     word_key,
 )
 from articlemodel.lexicons import load_set, register_cache
-from articlemodel.models import Dateline, Location, LocationKind, Mention, Organization
+from articlemodel.models import Location, LocationKind, Mention, Organization
 from articlemodel.segment import Document
 
 __all__ = ["extract_locations"]
