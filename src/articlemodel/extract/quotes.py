@@ -1091,7 +1091,7 @@ class _Resolver:
     def _remember(self, offset: int, name: str, ident: str | None, person: bool, num: str) -> None:
         self.history.append((offset, name, ident, person, num))
         if person and " " in name:
-            self.surnames[name.split()[-1].split("-")[-1]] = (name, ident)
+            self.surnames[name.rsplit(maxsplit=1)[-1].rsplit("-", maxsplit=1)[-1]] = (name, ident)
 
     def _org_for_noun(self, noun: str, offset: int) -> _Entity | None:
         kinds = _ORG_NOUNS[noun]
