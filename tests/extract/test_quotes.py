@@ -413,6 +413,16 @@ US_POLITICS: list[ParameterSet] = [
         id="who-clause-antecedent",
     ),
     pytest.param(
+        'Ms Cole, 54, who took office in May, said: "I will fight for every job."',
+        [("direct", "I will fight for every job.", "Sarah Cole", "said")],
+        id="age-and-relative-appositives",
+    ),
+    pytest.param(
+        'Britain\'s prime minister John Harris said on Monday he would "never" accept it.',
+        [("mixed", 'he would "never" accept it', "John Harris", "said")],
+        id="one-word-quote-inside-reported-clause",
+    ),
+    pytest.param(
         "Republicans said the bill did not go far enough, while Democrats argued it cut too"
         " deeply.",
         [
@@ -530,6 +540,14 @@ def test_pronoun_mention_is_the_pronoun() -> None:
     assert second.speaker == "Maria Lopez"
     assert second.speaker_mention is not None
     assert second.speaker_mention.text == "she"
+
+
+def test_headline_quote_with_colon_attribution() -> None:
+    text = "'We will not back down': Harris vows to fight on\n\nThe strike entered its third day."
+    quotes = _run(text)
+    assert [(q.text, q.speaker, q.cue.text if q.cue else None) for q in quotes] == [
+        ("We will not back down", "John Harris", "vows")
+    ]
 
 
 def test_quote_in_headline_has_no_paragraph() -> None:

@@ -231,7 +231,7 @@ _CUE_RE = r"(?<![\p{L}\-])\L<cues>(?![\p{L}\-])"
 # said' / ', according to X'.
 _AFTER_PATTERN = regex.compile(
     rf"""
-    [ \t\u00a0,]*+(?:[–—]+[ \t\u00a0]*)?
+    [ \t\u00a0,:]*+(?:[–—]+[ \t\u00a0]*)?
     (?:
       (?P<cue_a>{_CUE_RE})[ \t\u00a0]+(?P<spk_a>{_NP_AFTER_CUE_RE})
     |
@@ -519,6 +519,8 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     low = first.lower()
     if low in _PRONOUNS:
         return (words[0][0], words[0][1]) if len(words) == 1 else None
+    if not first[:1].isalpha():
+        return None  # an age or a number ("Jane Doe, 54, said"), not a speaker
     last = text[words[-1][0] : words[-1][1]]
     if len(words) > 1 and last.lower() in _PRONOUNS and last.lower() != "i":
         # "During his speech he", "Speaking to reporters she": the pronoun is the subject.
@@ -714,7 +716,12 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
         return False
     lead = text[raw.close_end : match.start("cue_a") if match["cue_a"] else match.start("spk_b")]
     after = text[match.end() : match.end() + 2]
-    if last not in ",!?—–-…:" and "," not in lead and not _ends_attribution(text, match.end(), hi):
+    if (
+        last not in ",!?—–-…:"
+        and "," not in lead
+        and ":" not in lead  # a headline's "‘Q’: X vows …"
+        and not _ends_attribution(text, match.end(), hi)
+    ):
         return False
     del after
     if match["cue_a"]:
@@ -1234,7 +1241,7 @@ def extract_quotes(
             direct.append(raw)
         elif initial and not continues:
             trailing = text[raw.close_end : min(hi, raw.close_end + 3)].strip()
-            ends_sentence = not trailing or trailing[0] in ".!?;" or trailing[0] in _QUOTE_CHARS
+            ends_sentence = not trailing or trailing[0] in ".!?;:" or trailing[0] in _QUOTE_CHARS
             if (
                 words >= 3
                 and (ends_sentence or words >= 6)
