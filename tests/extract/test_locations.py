@@ -208,6 +208,28 @@ def test_context_patterns(text: str, expected: Expected, absent: tuple[str, ...]
     assert not set(absent) & set(found)
 
 
+SENTENCE_COUNTRY = [
+    pytest.param(
+        "Shelling hit the towns of Kafr Amma and Aleppo overnight.", "Kafr Amma", "SY",
+        id="sibling-in-list",
+    ),
+    pytest.param(
+        "Troops took Tell Hamra village near the border with Turkey.", "Tell Hamra", None,
+        id="border-country-is-no-evidence",
+    ),
+    pytest.param(
+        "Aid reached Bir Hamad village in Syria and Zarqa in Jordan.", "Bir Hamad", None,
+        id="two-countries-unclear",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "country"), SENTENCE_COUNTRY)
+def test_country_from_the_sentence(text: str, name: str, country: str | None) -> None:
+    (place,) = [loc for loc in _locations(text) if loc.name == name]
+    assert place.country == country
+
+
 def test_context_only_place_takes_a_clear_country() -> None:
     found = _locations("Troops entered the village of Khirbat Amud in northern Syria.")
     assert [(loc.name, loc.country) for loc in found] == [("Khirbat Amud", "SY"), ("Syria", "SY")]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final, NamedTuple
@@ -247,6 +247,8 @@ _PLACE_DATE_LINE_PATTERN = regex.compile(
     [ \t]++\d{4}-\d{2}-\d{2}[ \t]*+$""",
     regex.VERBOSE | regex.VERSION1,
 )
+_BORDER_BEFORE_PATTERN = regex.compile(r"\bborders?[ \t]++(?:with|of)[ \t]++(?:the[ \t]++)?$")
+_BORDER_AFTER_PATTERN = regex.compile(r"(?:['’]s?)?[ \t]++(?:border|frontier)")
 _NAME_PATTERN = regex.compile(_NAME_RE, regex.VERBOSE | regex.VERSION1)
 # Tokens of a scan: dotted initialisms (U.S.) and words; a possessive 's is not part of one.
 _TOKEN_PATTERN = regex.compile(
@@ -809,7 +811,7 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
             _scan(text, sentence.start, sentence.end, established=established, blocked=both)
         )
 
-    return _build(text, found, established, border_names)
+    return _build(doc, found, established, border_names)
 
 
 def _dateline(
@@ -851,11 +853,12 @@ def _dateline(
 
 
 def _build(
-    text: str,
+    doc: Document,
     found: list[_Found],
     established: dict[str, _Established],
     border_names: dict[str, str],
 ) -> list[Location]:
+    text = doc.text
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[_Found] = []
     for f in found:
@@ -867,12 +870,6 @@ def _build(
     for f in kept:
         if f.key not in resolved and f.rule != "border":
             resolved[f.key] = _resolve(f.key, established.get(f.key))
-    countries = {
-        p.country
-        for p, ambiguous in resolved.values()
-        if p is not None and not ambiguous and p.kind == "country"
-    }
-    doc_country = next(iter(countries)) if len(countries) == 1 else None
 
     entities: dict[object, _Entity] = {}
     for f in kept:
@@ -898,10 +895,11 @@ def _build(
                 country = place.country if not ambiguous else (info.country if info else None)
             else:
                 kind = context_kind or ("city" if f.rule == "dateline" else "other")
-                country = (info.country if info else None) or doc_country
+                country = info.country if info else None
             entity = entities[identity] = _Entity(place, kind, country, ambiguous, None)
         entity.found.append(f)
 
+    _countries_from_sentences(doc, entities.values(), resolved)
     locations = []
     for number, entity in enumerate(entities.values(), start=1):
         name = entity.name or _entity_name(entity, text)
@@ -925,6 +923,43 @@ def _build(
             )
         )
     return locations
+
+
+def _countries_from_sentences(
+    doc: Document,
+    entities: Iterable[_Entity],
+    resolved: dict[str, tuple[Place | None, bool]],
+) -> None:
+    """A context-only place without a country takes the one country of the known places in the
+    sentences that mention it, when there is exactly one (``the towns of Hajin and X`` → Syria
+    when Hajin is the Syrian town); a country named as a border (``the border with Iraq``) does
+    not count. With no evidence in its sentences, the article's one country, if it has one."""
+    by_sentence: dict[int, set[str]] = {}
+    for entity in entities:
+        for f in entity.found:
+            place, ambiguous = resolved.get(f.key, (None, True))
+            sentence = doc.sentence_at(f.start)
+            if (
+                place is not None
+                and not ambiguous
+                and place.country
+                and sentence is not None
+                and not _BORDER_BEFORE_PATTERN.search(doc.text, max(0, f.start - 30), f.start)
+                and not _BORDER_AFTER_PATTERN.match(doc.text, f.end)
+            ):  # "the border with Iraq" says where a place is not
+                by_sentence.setdefault(sentence.start, set()).add(place.country)
+    for entity in entities:
+        if entity.place is not None or entity.country is not None or entity.kind == "border":
+            continue
+        countries: set[str] = set()
+        for f in entity.found:
+            sentence = doc.sentence_at(f.start)
+            if sentence is not None:
+                countries |= by_sentence.get(sentence.start, set())
+        if not countries:  # nothing in its sentences: the article's one country, if it has one
+            countries = set().union(*by_sentence.values())
+        if len(countries) == 1:
+            entity.country = countries.pop()
 
 
 def _kind(kind: str) -> LocationKind:
