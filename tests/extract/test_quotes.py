@@ -149,6 +149,21 @@ WIRE_STYLE: list[ParameterSet] = [
         id="aljazeera-split-quote",
     ),
     pytest.param(
+        "Ahmed Hassan called the plan “a disaster for the north”.",
+        [("mixed", "the plan “a disaster for the north”", "Ahmed Hassan", "called")],
+        id="naming-verb-partial-quote",
+    ),
+    pytest.param(
+        "Delays followed what the unions call “a betrayal of workers”.",
+        [("mixed", "a betrayal of workers", "the unions", "call")],
+        id="what-x-called",
+    ),
+    pytest.param(
+        "Unions called for “an end to austerity” at the rally in the capital.",
+        [],
+        id="called-for-is-no-naming",
+    ),
+    pytest.param(
         "Sarah Cole said the decision was “deeply disappointing” for families.",
         [("mixed", "the decision was “deeply disappointing” for families", "Sarah Cole", "said")],
         id="mixed-partial-quote",
@@ -379,7 +394,7 @@ MARKS: list[ParameterSet] = [
         id="apostrophes-not-marks",
     ),
     pytest.param(
-        "Officials called the plan a “reset” of relations.",
+        "The so-called “reset” of relations has stalled.",
         [],
         id="scare-quote-one-word",
     ),

@@ -1485,7 +1485,67 @@ def _find_indirect(
                 kind = "mixed"
                 used_fragments.add(f)
             found.append(_Raw(start, end, kind, spk=spk, cue=according, attributed=True))
+    found.extend(_naming_quotes(doc, fragments, used_fragments, found))
     return found
+
+
+# Naming verbs put a quoted phrase in someone's mouth: "called the plan “a disaster”",
+# "described him as “a visionary”", "what the unions call “a betrayal”". They are no reporting
+# cues (a town called X), so they count only with a quoted fragment right after them.
+_NAMING_PATTERN = regex.compile(
+    r"(?<![\p{L}\-])(?:call|calls|called|calling|describe|describes|described|describing|dub|"
+    r"dubs|dubbed|term|terms|termed|label|labels|labelled|labeled|brand|brands|branded)"
+    r"(?![\p{L}\-])"
+)
+
+
+_WHAT_PATTERN = regex.compile(
+    r"(?<![\p{L}])what[ \t\u00a0]+(?P<subject>[^,;:\"“”]{1,60}?)[ \t\u00a0]*\Z"
+)
+
+
+def _naming_quotes(
+    doc: Document, fragments: list[_Raw], used: set[int], found: list[_Raw]
+) -> list[_Raw]:
+    """Mixed quotes from naming verbs before a quoted fragment no reported clause holds."""
+    text = doc.text
+    out: list[_Raw] = []
+    taken = sorted((q.start, q.end) for q in found)
+    starts = [a for a, _ in taken]
+    for index, frag in enumerate(fragments):
+        if index in used:
+            continue
+        sentence = doc.sentence_at(frag.open_mark)
+        if sentence is None:
+            continue
+        lo = max(sentence.start, frag.open_mark - _MAX_CONTEXT)
+        verbs = list(_NAMING_PATTERN.finditer(text, lo, frag.open_mark))
+        if not verbs:
+            continue
+        verb = verbs[-1]
+        between = _words(text, verb.end(), frag.open_mark)
+        if len(between) > 8 or any(
+            text[a:b].lower() in _FINITE_WORDS or text[a:b].lower() == "for" for a, b in between
+        ):
+            continue  # "called for", or the fragment belongs to a later clause
+        what = _WHAT_PATTERN.search(text, max(lo, verb.start() - 80), verb.start())
+        if what is not None:
+            spk = _clean_speaker(text, what.start("subject"), verb.start())
+        else:
+            spk = _subject(text, lo, verb.start())
+        if spk is None:
+            continue
+        if what is not None:
+            start, end = frag.start, frag.end  # what X called “Y”: the phrase itself
+        else:
+            start = _first_nonspace(text, verb.end(), frag.open_mark + 1)
+            end = _trim_clause(text, start, _clause_end(text, start, sentence.end))
+        i = bisect.bisect_left(starts, end)
+        if end - start < 2 or (i > 0 and taken[i - 1][1] > start):
+            continue
+        out.append(_Raw(start, end, "mixed", spk=spk, cue=verb.span(), attributed=True))
+        used.add(index)
+    return out
 
 
 # Where a reported clause stops: a semicolon, a non-restrictive relative clause, a participle
