@@ -344,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("no articles found")
     news = [s for s in samples if NEWS_WORDS[0] <= s.words <= NEWS_WORDS[1]]
     seed = samples[0]
+    load_before = os.getloadavg()[0]
     for sample in samples:  # warm up: lexicons and indexes load here, not in the timings
         _parse(sample)
 
@@ -366,7 +367,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, Python "
         f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; "
         f"median of {args.rounds} rounds; {len(samples)} articles from "
-        f"{', '.join(str(p) for p in (args.paths or DEFAULT_PATHS))}\n"
+        f"{', '.join(str(p) for p in (args.paths or DEFAULT_PATHS))}; load average "
+        f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end (other "
+        "processes on the machine slow every figure; the ratios to the floor drift least)\n"
     )
     print("| system | articles | mean words | articles/s | words/s | p50 / p99 ms | × floor time |")
     print("|---|---|---|---|---|---|---|")
