@@ -392,6 +392,11 @@ def test_organization_spans_are_skipped() -> None:
     assert "Iraq" not in found
 
 
+def test_national_teams_in_results_stay_places() -> None:
+    found = _mentions(_locations("England 326 and 41-2 ; Pakistan 521-9 declared"))
+    assert found == {"England": "region", "Pakistan": "country"}
+
+
 def test_caps_headline_countries() -> None:
     text = "SOCCER - JAPAN BEAT SYRIA IN ASIAN CUP OPENER\n\nJapan won 2-1 in Abu Dhabi on Friday."
     found = _mentions(_locations(text))

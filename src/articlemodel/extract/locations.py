@@ -549,7 +549,11 @@ def _accept(
         and len(written) <= 4
     ):
         return False  # GAO, ANA: acronyms, not cities
-    if place is not None and not is_country and _SCORE_PATTERN.match(text, end):
+    # The home nations of the United Kingdom field national teams: England 326, like Japan 2.
+    team_nation = is_country or (
+        place is not None and place.kind == "region" and place.country == "GB"
+    )
+    if place is not None and not team_nation and _SCORE_PATTERN.match(text, end):
         return False  # Barnsley 2, Essex 532-8: clubs in results
     if caps and text[start:end].isupper():
         if place is None:
