@@ -6,6 +6,7 @@ articles are written for these tests; nothing here is timed.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import signal
@@ -126,6 +127,15 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
     assert main(["batch", "-"]) == 0
     assert [r["id"] for r in _read(capsys.readouterr().out)] == ["w1", 2]
+
+
+def test_gzipped_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "day.jsonl.gz"
+    source.write_bytes(gzip.compress("\n".join(["{oops", *_good_lines()]).encode("utf-8")))
+    assert main(["batch", str(source)]) == 1
+    records = _read(capsys.readouterr().out)
+    assert [r["id"] for r in records] == [None, "w1", 2]
+    assert records[0]["line"] == 1
 
 
 def test_several_inputs_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

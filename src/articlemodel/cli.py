@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
+import io
 import json
 import signal
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -112,6 +114,13 @@ def _check_inputs(inputs: Sequence[str]) -> None:
             raise ArticleFileError(f"{name}: no such file or directory")
 
 
+def _open_jsonl(name: str) -> io.BufferedIOBase:
+    """A JSONL file for reading bytes; ``.gz`` files are decompressed on the fly."""
+    if name.endswith(".gz"):
+        return gzip.open(name, "rb")
+    return Path(name).open("rb")
+
+
 def _input_jobs(name: str, where: deque[tuple[str, int | None]]) -> Iterator[CliJob]:
     """The jobs of one INPUT, noting each job's (source, line) in ``where`` as it is read."""
     if name != "-" and Path(name).is_dir():
@@ -126,8 +135,8 @@ def _input_jobs(name: str, where: deque[tuple[str, int | None]]) -> Iterator[Cli
         return
     label = "<stdin>" if name == "-" else name
     with contextlib.ExitStack() as stack:
-        stream: BinaryIO = (
-            sys.stdin.buffer if name == "-" else stack.enter_context(Path(name).open("rb"))
+        stream: Iterable[bytes] = (
+            sys.stdin.buffer if name == "-" else stack.enter_context(_open_jsonl(name))
         )
         for number, raw in enumerate(stream, start=1):
             if raw.strip():
@@ -147,7 +156,7 @@ def _count_records(inputs: Sequence[str]) -> int | None:
         elif name.endswith(".txt"):
             total += 1
         else:
-            with path.open("rb") as stream:
+            with _open_jsonl(name) as stream:
                 total += sum(1 for raw in stream if raw.strip())
     return total
 
@@ -286,7 +295,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Parse every record of the inputs and write one JSON line per record: "
             '{"id", "metadata", "article"} or, when it failed, {"id", "error", "source", '
-            '"line"}. Input: JSONL files of {"id", "text", "published"?} objects, directories '
+            '"line"}. Input: JSONL files of {"id", "text", "published"?} objects (.gz: '
+            "gzipped), directories "
             "of .txt files (searched recursively), .txt files, or - for JSONL on stdin."
         ),
     )
