@@ -333,6 +333,40 @@ INDIRECT: list[ParameterSet] = [
         id="told-reuters-that",
     ),
     pytest.param(
+        "Acme Motors posted a loss in May, and predicted that sales would recover by 2026.",
+        [("indirect", "sales would recover by 2026", "Acme Motors", "predicted")],
+        id="coordinated-predicate",
+    ),
+    pytest.param(
+        "The World Bank has warned there could be more defaults to come.",
+        [("indirect", "there could be more defaults to come", "World Bank", "warned")],
+        id="warned-without-object",
+    ),
+    pytest.param(
+        "Union leaders said nearly 14,000 workers at four sites had walked out.",
+        [
+            (
+                "indirect",
+                "nearly 14,000 workers at four sites had walked out",
+                "Union leaders",
+                "said",
+            )
+        ],
+        id="number-with-thousands-comma",
+    ),
+    pytest.param(
+        "Analysts suggested that the merger, which was agreed in March, would face scrutiny.",
+        [
+            (
+                "indirect",
+                "the merger, which was agreed in March, would face scrutiny",
+                "Analysts",
+                "suggested",
+            )
+        ],
+        id="which-clause-inside-subject-stays",
+    ),
+    pytest.param(
         "Acme Motors announced 10,000 job cuts.",
         [],
         id="noun-object-no-quote",

@@ -83,6 +83,8 @@ _NOT_SPEAKER_START: frozenset[str] = frozenset(
      "although", "though", "with", "without", "after", "before", "since", "until", "i", "we",
      "you", "me", "us", "him", "them"}
 )  # fmt: skip
+# Collective nouns that speak without a determiner: "people say", "police said".
+_GROUP_NOUNS: frozenset[str] = frozenset({"people", "police", "staff", "media", "management"})
 # Leading conjunctions and linkers dropped from a subject: "But the ministry said".
 _LEADING_LINKERS: frozenset[str] = frozenset(
     {"and", "but", "or", "so", "yet", "with", "while", "as", "however", "meanwhile", "also",
@@ -269,13 +271,20 @@ _CUE_PATTERN = regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
 _ACCORDING_PATTERN = regex.compile(
     r"(?<![\p{L}\-])[Aa]ccording[ \t\u00a0]+to(?![\p{L}\-])", regex.VERSION1
 )
-_WORD_PATTERN = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’\-.&][\p{L}\p{M}\p{N}]++)*+")
+_WORD_PATTERN = regex.compile(
+    r"[\p{L}\p{M}\p{N}]++(?:(?:['’\-.&]|(?<=\p{N}),(?=\p{N}{3}))[\p{L}\p{M}\p{N}]++)*+"
+)
 # A name before a colon that opens a quote: 'Smith: "..."' (interviews, exchanges).
 _COLON_SPEAKER_PATTERN = regex.compile(
     r"(?P<spk>\p{Lu}[\p{L}\p{M}'’\-.]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-.]*){0,3})"
     r"[ \t\u00a0]*:[ \t\u00a0]*\Z"
 )
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…\"“”„«»'‘’)]")
+# Verbs before an infinitive cue whose subject speaks: "went on to say", "was quick to add".
+_INFINITIVE_PATTERN = regex.compile(
+    r"[ \t\u00a0]+(?:went[ \t\u00a0]+on|continued|proceeded|hastened|was[ \t\u00a0]+quick|"
+    r"were[ \t\u00a0]+quick|moved|rushed)[ \t\u00a0]+to\Z"
+)
 _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
 _MAX_CONTEXT = 300
@@ -530,7 +539,7 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     if (
         first[:1].islower()
         and low not in _DETERMINERS
-        and not (len(words) <= 3 and last.lower().endswith("s"))
+        and not (len(words) <= 3 and (last.lower().endswith("s") or last.lower() in _GROUP_NOUNS))
     ):
         return None  # a verb phrase ("justified his choice by"), not a subject
     for w0, w1 in words[1:]:
@@ -563,6 +572,9 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         aux = _AUX_END_PATTERN.search(text[lo:end])
     if _PASSIVE_PATTERN.search(text, lo, cue_start):
         return None
+    infinitive = _INFINITIVE_PATTERN.search(text, lo, end)
+    if infinitive is not None:
+        end = infinitive.start()  # "he went on to say": the subject is before the verbs
     head_end = end
     appositive: tuple[int, int] | None = None
     if end > lo and text[end - 1] == ",":
@@ -824,6 +836,12 @@ _SUBORDINATORS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
+# A cue that shares the subject of the clause before: "and predicted", "but went on to say".
+_COORDINATED_PATTERN = regex.compile(
+    r"(?<![\p{L}])(?:and|but)(?:[ \t\u00a0]+\p{Ll}+){0,3}?[ \t\u00a0]*\Z"
+)
+
+
 def _participle_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """Who speaks in "..., saying": the subject of the nearest clause before the participle.
 
@@ -960,9 +978,9 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
         return None
     # Look for "that" within the first words after adjuncts or an object.
     k = 0
-    if cue_text in _OBJECT_CUES:
+    w0 = text[words[0][0] : words[0][1]].lower()
+    if cue_text in _OBJECT_CUES and w0 not in {"that", "there", "it", "he", "she", "they", "we"}:
         # An object: a pronoun, a capitalised run or a short noun phrase ("reporters").
-        w0 = text[words[0][0] : words[0][1]].lower()
         if w0 in {"him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers"}:
             k = 1
         else:
@@ -1386,7 +1404,12 @@ def _find_indirect(
             if cue_text == "according to" or cue in accordings:
                 continue
             spk = _subject(text, s_lo, cue[0])
-            if cue_text in _PARTICIPLE_CUES:
+            coordinated = spk is None and _COORDINATED_PATTERN.search(
+                text, max(s_lo, cue[0] - 80), cue[0]
+            )
+            if cue_text in _PARTICIPLE_CUES or coordinated:
+                # "..., saying that" / "X reported a profit, and predicted that": the subject of
+                # the clause before speaks.
                 spk = _participle_subject(text, s_lo, cue[0]) or spk
             if spk is None:
                 # Inverted at the end: "CLAUSE, said X." is rare in indirect speech; skip.
@@ -1563,10 +1586,22 @@ _CLAUSE_STOP_PATTERN = regex.compile(
 
 
 def _trim_clause(text: str, start: int, end: int) -> int:
-    match = _CLAUSE_STOP_PATTERN.search(text, start, end)
-    if match is None:
-        return end
-    return _clause_end(text, start, match.start())
+    pos = start
+    while True:
+        match = _CLAUSE_STOP_PATTERN.search(text, pos, end)
+        if match is None:
+            return end
+        # A which-clause inside the subject ("the agreement, which did not …, was") stays.
+        if "which" not in match.group() or _has_finite(text, start, match.start()):
+            return _clause_end(text, start, match.start())
+        pos = match.end()
+
+
+def _has_finite(text: str, start: int, end: int) -> bool:
+    return any(
+        text[a:b].lower() in _FINITE_WORDS or _ED_VERB_PATTERN.match(text[a:b].lower())
+        for a, b in _words(text, start, end)
+    )
 
 
 def _is_tail(text: str, cue: tuple[int, int], sentence_end: int) -> bool:
