@@ -89,6 +89,11 @@ _CAPS_WORDS = frozenset({
 # Organization heads that may follow a nationality adjective in lower case and still be the
 # same organization ("the Iraqi army" = "the Iraqi Army").
 _LOWERCASE_HEADS = frozenset({"Army", "Navy", "Force", "Guard", "Marines", "Police", "Coast"})
+# A connector or lower-case head right after a name word: "Bank| of| the", "Iraqi| army".
+_FOLLOW_PATTERN = regex.compile(
+    r"[ \u00a0]{1,3}(?P<word>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-])",
+    follow=sorted(_CONNECTORS | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"}),
+)
 # Abbreviations whose period belongs to the word ("Apple Inc.", "Ford Motor Co.").
 _KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr", "St"})
 # Names with an organization noun that are places ("the Soviet Union").
@@ -105,6 +110,16 @@ _NOT_ORGANIZATIONS = frozenset({
 _WORD_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}]++(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?")
 # A possessive ending: "SDF's", "Iraq’s".
 _POSSESSIVES = ("'s", "’s")
+# Words of four letters or more, capitalized or not, to tell title case from sentence case.
+_LONG_UPPER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Lu}[\p{L}\p{M}]{3,}+")
+_LONG_LOWER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Ll}[\p{L}\p{M}]{3,}+")
+# A capitalized word or a number, at the start of a word (not "Qaeda" in "al-Qaeda").
+_CAPITALIZED_WORD_PATTERN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
+    r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
+)
+# Where a lower-case word is hyphenated to a capital: "al-Qaeda", "anti-IS".
+_LOWER_HYPHEN_UPPER_PATTERN = regex.compile(r"(?<=\p{Ll})-(?=\p{Lu})")
 _LETTER_PATTERN = regex.compile(r"\p{L}")
 _LOWER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}\-])\p{Ll}++(?![\p{L}\p{M}\p{Nd}\-])")
 # Text in capitals has no three lower-case letters in a row ("McDONALD'S" is still capitals).
@@ -138,6 +153,7 @@ _COALITION_PATTERN = regex.compile(
     """,
     regex.VERBOSE,
 )
+_COALITION_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}])[Cc]oalition(?![\p{L}\p{M}])")
 # A capitalized word just before a position: "National " in "National Coalition".
 _PREVIOUS_WORD_PATTERN = regex.compile(r"(?P<word>\p{Lu}[\p{L}\p{M}]*+)[ ]$")
 # A media name with a number: "Kurdistan 24", "France 24", "Channel 4".
@@ -226,8 +242,6 @@ class _Lexicon:
     forms: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     # the same for casefolded words, for text set in capitals (acronyms left out)
     caps_forms: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
-    # lower-case words the rules read: connectors and words of names ("army", "eBay")
-    lower: frozenset[str]
 
 
 def _split_words(name: str) -> tuple[str, ...]:
@@ -281,10 +295,7 @@ def _lexicon() -> _Lexicon:
             known[key] = _Known(key, name, "media", (), None)
             pairs.append((words, key))
             caps_pairs.append((_split_words(name.casefold()), key))
-    lower = set(_CONNECTORS) | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"}
-    lower |= {w for form, _ in pairs for w in form if w[:1].islower()}
     return _Lexicon(
-        lower=frozenset(lower),
         heads=heads,
         demonyms=demonyms,
         countries=countries,
@@ -340,18 +351,19 @@ class _Region:
 
 
 def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> list[_Word]:
-    """The words of ``text[start:end]``; the first word of each sentence is marked initial."""
+    """The words of ``text[start:end]`` the rules read, in order.
+
+    Those are capitalized words and numbers, lower-case words hyphenated to a capital
+    ("al-Qaeda", "anti-IS"), and connectors or lower-case heads right after one of them
+    ("Bank of", "Iraqi army"). Other words are skipped: they only break runs of names, and the
+    gap before the next word shows that. The first word of a sentence is marked initial.
+    """
     words: list[_Word] = []
     previous_end = start
-    # the next sentence start at or after ``start``: its first word opens the sentence
     s = bisect.bisect_left(sentence_starts, start)
-    next_start = sentence_starts[s] if s < len(sentence_starts) else end
-    lower = _lexicon().lower
-    for match in _WORD_PATTERN.finditer(text, start, end):
-        word = match.group()
-        if word[0].islower() and word not in lower and "-" not in word:
-            continue  # a common word: it only breaks runs, which the gap shows
-        w_start, w_end = match.span()
+    next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
+    for w_start, w_end in _word_spans(text, start, end):
+        word = text[w_start:w_end]
         if word[-1] == "." and word[:-1] not in _KEEP_PERIOD and "." not in word[:-1]:
             word = word[:-1]
             w_end -= 1
@@ -363,20 +375,46 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
             initial = _LETTER_PATTERN.search(text, next_start, w_start) is None
             s += 1
             next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
-        words.append(
-            _Word(
-                word,
-                w_start,
-                w_end,
-                key,
-                key_end,
-                key[:1].isupper(),
-                initial,
-                text[previous_end:w_start],
-            )
-        )
+        gap = text[previous_end:w_start]
+        words.append(_Word(word, w_start, w_end, key, key_end, key[:1].isupper(), initial, gap))
         previous_end = w_end
+        if not key[:1].isupper() and not key[:1].isdigit():
+            continue
+        # connectors and lower-case heads that follow: "of the", "army"
+        while (follow := _FOLLOW_PATTERN.match(text, previous_end, end)) is not None:
+            f_start, f_end = follow.span("word")
+            connector = follow["word"]
+            words.append(
+                _Word(
+                    connector,
+                    f_start,
+                    f_end,
+                    connector,
+                    f_end,
+                    False,
+                    False,
+                    text[previous_end:f_start],
+                )
+            )
+            previous_end = f_end
     return words
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of capitalized words and numbers, and of hyphenated words with a capital part."""
+    spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
+    extra = []
+    for hyphen in _LOWER_HYPHEN_UPPER_PATTERN.finditer(text, start, end):
+        w_start = hyphen.start()
+        while w_start > start and (text[w_start - 1].isalnum() or text[w_start - 1] == "-"):
+            w_start -= 1
+        if text[w_start].islower():
+            match = _WORD_PATTERN.match(text, w_start, end)
+            if match is not None and (not extra or extra[-1][0] != w_start):
+                extra.append(match.span())
+    if extra:
+        spans = sorted(set(spans) | set(extra))
+    return spans
 
 
 def _regions(doc: Document) -> list[_Region]:
@@ -391,20 +429,22 @@ def _regions(doc: Document) -> list[_Region]:
             _LOWER_TRIPLE_PATTERN.search(text, region.start, region.end) is None
             and _UPPER_PAIR_PATTERN.search(text, region.start, region.end) is not None
         )
-        long_words = [w for w in words if len(w.key) > 3 and w.key.isalpha()]
-        title = (
-            (
-                (not caps and region.kind != "body")
-                or (
-                    len(words) <= settings.ORG_SUBHEAD_WORDS
-                    and not text[region.start : region.end].rstrip().endswith((".", "”", '"'))
-                )
-            )
-            and len(long_words) >= 3
-            and sum(w.capitalized for w in long_words) >= 0.8 * len(long_words)
-        )
-        regions.append(_Region(tuple(words), caps, bool(title)))
+        title = not caps and _title_case(text, region.start, region.end, region.kind)
+        regions.append(_Region(tuple(words), caps, title))
     return regions
+
+
+def _title_case(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether a headline, standfirst or subhead capitalizes most of its longer words."""
+    if kind == "body":
+        piece = text[start:end].rstrip()
+        if len(piece) > 150 or piece.endswith((".", "”", '"')):
+            return False
+        if len(piece.split()) > settings.ORG_SUBHEAD_WORDS:
+            return False
+    upper = len(_LONG_UPPER_WORD_PATTERN.findall(text, start, end))
+    lower = len(_LONG_LOWER_WORD_PATTERN.findall(text, start, end))
+    return upper >= 3 and upper >= 0.8 * (upper + lower)
 
 
 class _LowerWords:
@@ -713,7 +753,17 @@ def _coalition(state: _State, doc: Document) -> None:
         return
     sentence_starts = frozenset(s.start for s in doc.sentences)
     for region in doc.regions:
-        for match in _COALITION_PATTERN.finditer(text, region.start, region.end):
+        for word in _COALITION_WORD_PATTERN.finditer(text, region.start, region.end):
+            # the full pattern, tried only around the word (a scan from every position is slow)
+            match = _COALITION_PATTERN.search(
+                text, max(region.start, word.start() - 30), min(region.end, word.end() + 12)
+            )
+            while match is not None and match.start("word") < word.start():
+                match = _COALITION_PATTERN.search(
+                    text, match.end(), min(region.end, word.end() + 12)
+                )
+            if match is None or match.start("word") != word.start():
+                continue
             word_start = match.start("word")
             qualified = match.start("span") < word_start or match["forces"] is not None
             if (
