@@ -362,8 +362,9 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
     previous_end = start
     s = bisect.bisect_left(sentence_starts, start)
     next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
-    for w_start, w_end in _word_spans(text, start, end):
-        word = text[w_start:w_end]
+    for w_start, found_end in _word_spans(text, start, end):
+        word = text[w_start:found_end]
+        w_end = found_end
         if word[-1] == "." and word[:-1] not in _KEEP_PERIOD and "." not in word[:-1]:
             word = word[:-1]
             w_end -= 1
@@ -403,7 +404,7 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of capitalized words and numbers, and of hyphenated words with a capital part."""
     spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
-    extra = []
+    extra: list[tuple[int, int]] = []
     for hyphen in _LOWER_HYPHEN_UPPER_PATTERN.finditer(text, start, end):
         w_start = hyphen.start()
         while w_start > start and (text[w_start - 1].isalnum() or text[w_start - 1] == "-"):
