@@ -367,6 +367,22 @@ INDIRECT: list[ParameterSet] = [
         id="which-clause-inside-subject-stays",
     ),
     pytest.param(
+        "Analysts are predicting that the merger will collapse.",
+        [("indirect", "the merger will collapse", "Analysts", "predicting")],
+        id="progressive-cue",
+    ),
+    pytest.param(
+        "More people claiming jobless benefits were counted this week.",
+        [],
+        id="participle-modifying-a-noun",
+    ),
+    pytest.param(
+        "“Buyers are staying away from showrooms this spring,” Peter Walsh, an analyst at"
+        " Northwind.",
+        [("direct", "Buyers are staying away from showrooms this spring,", "Peter Walsh", None)],
+        id="attribution-without-verb",
+    ),
+    pytest.param(
         "Acme Motors announced 10,000 job cuts.",
         [],
         id="noun-object-no-quote",

@@ -83,6 +83,14 @@ _NOT_SPEAKER_START: frozenset[str] = frozenset(
      "although", "though", "with", "without", "after", "before", "since", "until", "i", "we",
      "you", "me", "us", "him", "them"}
 )  # fmt: skip
+# Documents that speak through a participle: "issued a statement saying that ...".
+_DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {"statement", "release", "letter", "report", "reports", "documents", "memo", "email",
+     "e-mail", "post", "tweet", "message", "note", "filing", "notice", "announcement",
+     "speech", "interview"}
+)  # fmt: skip
+# Be-forms before a participle cue make it progressive: "Analysts are predicting that".
+_BE_FORMS: frozenset[str] = frozenset({"is", "are", "was", "were", "been", "be", "am"})
 # Collective nouns that speak without a determiner: "people say", "police said".
 _GROUP_NOUNS: frozenset[str] = frozenset({"people", "police", "staff", "media", "management"})
 # Leading conjunctions and linkers dropped from a subject: "But the ministry said".
@@ -267,6 +275,11 @@ _INVERTED_APPOSITIVE_PATTERN = regex.compile(
 )
 # Words right after a closing mark: the sentence goes on past the quote.
 _CONTINUES_PATTERN = regex.compile(r"[ \t\u00a0]*+(?:[\p{L}\p{N}(\[]|[–—-][ \t\u00a0]*\p{Ll})")
+# A name right after a closing mark, then a comma or a stop: '“Q,” Jane Doe, an analyst.'
+_NAME_AFTER_PATTERN = regex.compile(
+    r"[ \t\u00a0]*(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-]*){1,3})"
+    r"[ \t\u00a0]*[,.]"
+)
 _CUE_PATTERN = regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
 _ACCORDING_PATTERN = regex.compile(
     r"(?<![\p{L}\-])[Aa]ccording[ \t\u00a0]+to(?![\p{L}\-])", regex.VERSION1
@@ -285,6 +298,7 @@ _INFINITIVE_PATTERN = regex.compile(
     r"[ \t\u00a0]+(?:went[ \t\u00a0]+on|continued|proceeded|hastened|was[ \t\u00a0]+quick|"
     r"were[ \t\u00a0]+quick|moved|rushed)[ \t\u00a0]+to\Z"
 )
+_PROGRESSIVE_PATTERN = regex.compile(r"[ \t\u00a0]+(?:is|are|was|were|been|am)\Z")
 _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
 _MAX_CONTEXT = 300
@@ -570,8 +584,14 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         while end > lo and text[end - 1].isspace():
             end -= 1
         aux = _AUX_END_PATTERN.search(text[lo:end])
-    if _PASSIVE_PATTERN.search(text, lo, cue_start):
+    progressive = regex.match(r"\p{L}+ing\b", text[cue_start : cue_start + 20]) is not None
+    if not progressive and _PASSIVE_PATTERN.search(text, lo, cue_start):
         return None
+    if progressive:
+        # "Analysts are predicting that": the be-form belongs to the verb, not the subject.
+        be = _PROGRESSIVE_PATTERN.search(text, lo, end)
+        if be is not None:
+            end = be.start()
     infinitive = _INFINITIVE_PATTERN.search(text, lo, end)
     if infinitive is not None:
         end = infinitive.start()  # "he went on to say": the subject is before the verbs
@@ -740,8 +760,9 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
         cue = match.span("cue_a")
         spk = _clean_speaker(text, *match.span("spk_a"))
         rest = _INVERTED_APPOSITIVE_PATTERN.match(text, match.end("spk_a"), window_end)
-        if spk is not None and rest is not None:
-            spk = _appositive_name(text, spk, *rest.span("name")) or spk
+        if rest is not None:
+            # "said chief strategist at X, Jane Doe.": the role is the whole phrase.
+            spk = _appositive_name(text, match.span("spk_a"), *rest.span("name")) or spk
     else:
         cue = match.span("cue_b")
         spk = _clean_speaker(text, *match.span("spk_b"))
@@ -1257,6 +1278,16 @@ def extract_quotes(
             and (initial or (raw.cue is not None and _prefix_is_attribution(text, raw, lo)))
         ):
             direct.append(raw)
+        elif (
+            initial
+            and content.endswith(",")
+            and words >= 6
+            and (name := _NAME_AFTER_PATTERN.match(text, raw.close_end, hi)) is not None
+            and _is_name_run(text, *name.span("name"))
+        ):
+            # "“Q,” Jane Doe, an analyst at X." with the verb missing.
+            raw.spk, raw.attributed = name.span("name"), True
+            direct.append(raw)
         elif initial and not continues:
             trailing = text[raw.close_end : min(hi, raw.close_end + 3)].strip()
             ends_sentence = not trailing or trailing[0] in ".!?;:" or trailing[0] in _QUOTE_CHARS
@@ -1403,6 +1434,13 @@ def _find_indirect(
             cue_text = text[cue[0] : cue[1]].lower()
             if cue_text == "according to" or cue in accordings:
                 continue
+            if cue_text in _PARTICIPLE_CUES and "," not in text[max(s_lo, cue[0] - 80) : cue[0]]:
+                # "people claiming benefits", "reports stating that": a noun's modifier, unless
+                # a document speaks ("issued a statement saying").
+                before_cue = _words(text, max(s_lo, cue[0] - 30), cue[0])[-1:]
+                prev_word = text[before_cue[0][0] : before_cue[0][1]].lower() if before_cue else ""
+                if prev_word not in _DOCUMENT_NOUNS and prev_word not in _BE_FORMS:
+                    continue
             spk = _subject(text, s_lo, cue[0])
             coordinated = spk is None and _COORDINATED_PATTERN.search(
                 text, max(s_lo, cue[0] - 80), cue[0]
