@@ -48,8 +48,9 @@ MAX_GIVEN_NAME_RUN_WORDS: Final = 4
 MAX_ROLE_WORDS_BEFORE: Final = 6
 
 # --- organizations -----------------------------------------------------------------------
-#: A region whose letters are at least this share upper case is set in capitals.
-ORG_CAPS_RATIO: Final = 0.8
+#: A headline whose words of four letters or more are at least this share capitalized is in
+#: title case: it creates no organization names by pattern.
+ORG_TITLE_CASE_RATIO: Final = 0.8
 #: A body paragraph of at most this many words without a sentence end is a subhead.
 ORG_SUBHEAD_WORDS: Final = 12
 #: Count an acronym definition whose capitalized long form has no organization noun

@@ -445,7 +445,7 @@ def _title_case(text: str, start: int, end: int, kind: str) -> bool:
             return False
     upper = len(_LONG_UPPER_WORD_PATTERN.findall(text, start, end))
     lower = len(_LONG_LOWER_WORD_PATTERN.findall(text, start, end))
-    return upper >= 3 and upper >= 0.8 * (upper + lower)
+    return upper >= 3 and upper >= settings.ORG_TITLE_CASE_RATIO * (upper + lower)
 
 
 class _LowerWords:
