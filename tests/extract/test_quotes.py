@@ -262,6 +262,11 @@ SPEAKERS: list[ParameterSet] = [
         id="participle-adding-splits-clause",
     ),
     pytest.param(
+        "Peter Walsh said in a statement:\n\n“We will not rest until the job is done.”",
+        [("direct", "We will not rest until the job is done.", "Peter Walsh", "said")],
+        id="colon-introduces-next-paragraph",
+    ),
+    pytest.param(
         "Ms Cole met John Harris on Monday.\n\n“The meeting went well,” she said.",
         [("direct", "The meeting went well,", "Sarah Cole", "said")],
         id="pronoun-she-by-honorific",

@@ -1255,6 +1255,12 @@ def extract_quotes(
         lo = max(sent_lo, prev_end_by_region.get(raw.region, region.start))
         found_after = _speaker_after(text, raw, hi)
         found = found_after or _speaker_before(text, raw, lo, sent_lo)
+        if (
+            not found
+            and region.paragraph
+            and raw.open_mark == _first_nonspace(text, region.start, region.end)
+        ):
+            found = _introduced_before(doc, raw, region.paragraph)
         end_here = max(raw.close_end, raw.end)
         if found_after and raw.spk is not None and raw.cue is not None:
             end_here = max(end_here, raw.spk[1], raw.cue[1])
@@ -1346,6 +1352,22 @@ def extract_quotes(
             )
         )
     return quotes
+
+
+def _introduced_before(doc: Document, raw: _Raw, paragraph: int) -> bool:
+    """A quote opening its paragraph after one that ends with a colon: "X said:\n\n“Q”"."""
+    text = doc.text
+    prev = doc.layout.paragraphs[paragraph - 1]
+    end = len(text[prev.start : prev.end].rstrip()) + prev.start
+    if not text[prev.start : end].endswith(":"):
+        return False
+    sentence = doc.sentence_at(end - 1)
+    lo = sentence.start if sentence is not None else prev.start
+    probe = _Raw(raw.start, raw.end, "direct", open_mark=end)
+    if not _speaker_before(text, probe, lo, lo):
+        return False
+    raw.spk, raw.cue, raw.attributed = probe.spk, probe.cue, True
+    return True
 
 
 def _region_of(regions: Sequence[Region], offset: int, hint: int) -> int:
