@@ -747,7 +747,6 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
     if match is None:
         return False
     lead = text[raw.close_end : match.start("cue_a") if match["cue_a"] else match.start("spk_b")]
-    after = text[match.end() : match.end() + 2]
     if (
         last not in ",!?—–-…:"
         and "," not in lead
@@ -755,7 +754,6 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
         and not _ends_attribution(text, match.end(), hi)
     ):
         return False
-    del after
     if match["cue_a"]:
         cue = match.span("cue_a")
         spk = _clean_speaker(text, *match.span("spk_a"))
@@ -785,7 +783,7 @@ def _ends_attribution(text: str, pos: int, hi: int) -> bool:
         if text[i] in _QUOTE_CHARS:
             return True
         i += 1
-    return i < hi and (i < stop or i == hi)
+    return i < stop or i >= hi
 
 
 def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | None) -> bool:
