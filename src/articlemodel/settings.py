@@ -55,7 +55,7 @@ ORG_TITLE_CASE_RATIO: Final = 0.8
 ORG_SUBHEAD_WORDS: Final = 12
 #: Count an acronym definition whose capitalized long form has no organization noun
 #: ("United Auto Workers (UAW)") as an organization.
-ORG_ACCEPT_HEADLESS_ACRONYMS: Final = True
+ORG_ACCEPT_HEADLESS_ACRONYMS: Final = False
 
 # --- locations ---------------------------------------------------------------------------
 #: In a line written in capitals, a city is a place only from this many people up.

@@ -271,6 +271,12 @@ CONLL_STYLE: list[object] = [
         id="conll-country-apart",
     ),
     pytest.param(
+        "BRUSSELS 1996-08-22\n\nThe European Commission said on Thursday it disagreed. "
+        '"We see no grounds," the Commission\'s spokesman said.',
+        {"European Commission": ["European Commission", "Commission"]},
+        id="conll-head-back-reference",
+    ),
+    pytest.param(
         "Shares in Siemens AG rose 2 percent in Frankfurt, dealers said.",
         {"Siemens AG": ["Siemens AG"]},
         id="conll-company-suffix",
@@ -284,6 +290,12 @@ TRAPS: list[object] = [
         "and the Value Added Tax (VAT) were also discussed.",
         ["West Bank", "Democratic Republic of Congo", "DRC", "Value Added Tax", "VAT"],
         id="trap-places-and-taxes",
+    ),
+    pytest.param(
+        "Sheep could contract Bovine Spongiform Encephalopathy (BSE), and the Commission "
+        "said Commission rules apply.",
+        ["Bovine Spongiform Encephalopathy", "BSE", "Commission"],
+        id="trap-disease-acronym-and-unanchored-head",
     ),
     pytest.param(
         "Results: Japan 2 Syria 1.\n\nSOCCER - ASIAN CUP.",

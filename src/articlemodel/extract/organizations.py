@@ -94,6 +94,7 @@ _FOLLOW_PATTERN = regex.compile(
     r"[ \u00a0]{1,3}(?P<word>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-])",
     follow=sorted(_CONNECTORS | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"}),
 )
+_THE = frozenset({"the ", "The ", "the\u00a0", "The\u00a0"})
 # Abbreviations whose period belongs to the word ("Apple Inc.", "Ford Motor Co.").
 _KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr", "St"})
 # Names with an organization noun that are places ("the Soviet Union").
@@ -484,6 +485,8 @@ class _State:
     taken: bytearray
     entities: dict[str, _Entity] = field(default_factory=dict)
     forms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # head nouns that name a found organization only after "the" ("the Commission said")
+    back_references: set[tuple[str, ...]] = field(default_factory=set)
 
     def free(self, start: int, end: int) -> bool:
         return start < end and self.taken.find(1, start, end) < 0
@@ -1024,6 +1027,10 @@ def _link(state: _State, regions: list[_Region]) -> None:
                     continue
                 if not _stands_alone(state, words, i + len(form) - 1, key):
                     continue
+                if form in state.back_references and (
+                    region.caps or state.text[max(0, word.start - 4) : word.start] not in _THE
+                ):
+                    continue
                 state.add(key, word.start, last.key_end, register=False)
                 continue
             # an acronym at the head of a hyphenated word: "IS-held", "SDF-led"
@@ -1141,6 +1148,26 @@ def _add_short_names(state: _State, lowercase: _LowerWords) -> bool:
             ):
                 continue
             state.forms[(first,)] = key
+            added = True
+    return _add_back_references(state) or added
+
+
+def _add_back_references(state: _State) -> bool:
+    """Let "the Commission" name the one found organization headed by "Commission"."""
+    heads = _lexicon().heads
+    by_head: dict[str, set[str]] = {}
+    for key, entity in state.entities.items():
+        if key == "coalition":
+            continue
+        for s, e in entity.mentions:
+            words = _split_words(state.text[s:e])
+            if len(words) >= 2 and words[-1] in heads and words[-1][:1].isupper():
+                by_head.setdefault(words[-1], set()).add(key)
+    added = False
+    for head, keys in by_head.items():
+        if len(keys) == 1 and (head,) not in state.forms:
+            state.forms[(head,)] = next(iter(keys))
+            state.back_references.add((head,))
             added = True
     return added
 
