@@ -1,28 +1,2121 @@
-"""Time expressions (placeholder until the dates extractor lands)."""
+"""Time expressions: every one in the text, resolved TIMEX3-style against the publication date.
+
+A candidate finder of our own decides what is an expression: compiled patterns built from the
+``lexicons/date_*`` data (month, weekday and number words, units, modifiers, holidays, cue
+words), each with a handler that checks its context (``in May`` is a month, ``may`` and
+``Theresa May`` are not; ``in 2017`` is a year, ``$2017`` and ``2000 troops`` are not). Where
+patterns overlap the longest expression wins. Spans leave out prepositions (``on *Monday*``) and
+keep determiners and modifiers (``*the last week*``, ``*early December*``, ``*about two
+years*``).
+
+Each expression is then resolved against the reference date (the publication date):
+
+* absolute dates keep the granularity they are written with: ``June 4, 2018`` → ``2018-06-04``,
+  ``November 2006`` → ``2006-11``, ``the 1990s`` → ``199``, ``the 21st century`` → ``20``;
+* a bare weekday is the most recent such day on or before the reference (the news convention),
+  or the next on or after it when its clause is in the future tense (``will meet on Friday``);
+* a date without a year (``June 4``, ``in October``, ``the fourth quarter``, ``Christmas``)
+  takes the year that puts it on the side of the reference its clause's tense points to, or
+  the nearest such date when the clause shows no tense;
+* relative expressions count calendar units from the reference: ``last month`` → ``2018-05``,
+  ``two weeks ago`` → the ISO week 14 days back (``2018-W21``), ``next year`` → ``2019``;
+* narrative ones count from the last day the text mentioned before them (``three days
+  later``, ``the next day``, ``that day``), and a clock time takes the day named in its own
+  sentence;
+* durations and sets need no reference: ``P2W``, ``PT30M``, ``PXY``; ``every Friday`` →
+  ``XXXX-WXX-5``;
+* ``now`` / ``currently`` → ``PRESENT_REF``, ``recently`` → ``PAST_REF``, ``the future`` →
+  ``FUTURE_REF``.
+
+Without a reference date, expressions that need one keep their span and kind with
+``value=None``: nothing is ever resolved against today's date.
+
+dateparser reads only the numeric forms (``06/04/2018``, ``7/8/07``), with the day/month order
+of ``settings.DAY_FIRST``; every other value is computed here, where the parts are already known.
+"""
 
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from articlemodel.models import DateExpression, Dateline, PublishedSource
+import regex
+
+from articlemodel import settings
+from articlemodel.extract import timex
+from articlemodel.extract.timex import Tense
+from articlemodel.lexicons import load_json, load_lines, load_set, register_cache
+from articlemodel.models import DateExpression, DateKind, Dateline, Granularity, PublishedSource
 from articlemodel.segment import Document
 
 __all__ = ["extract_dates", "find_published", "resolve_dateline"]
 
+# ----------------------------------------------------------------------------- lexicons
 
-def find_published(doc: Document) -> tuple[datetime.date, PublishedSource] | None:
-    """The publication date the text itself gives, and where it came from."""
-    dateline = doc.layout.dateline
-    if dateline is not None and dateline.date is not None:
-        return dateline.date, "dateline"
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first; spaces match any white space and
+    apostrophes either form."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        escaped = regex.escape(word)
+        escaped = escaped.replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\'", "['’]")
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    months: Mapping[str, int]
+    month_names: frozenset[str]
+    need_cue: frozenset[str]
+    weekdays: Mapping[str, int]
+    weekday_names: frozenset[str]
+    cardinals: Mapping[str, int]
+    tens: Mapping[str, int]
+    scales: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    vague: frozenset[str]
+    units: Mapping[str, str]
+    parts_of_day: Mapping[str, str]
+    seasons: Mapping[str, str]
+    sets: Mapping[str, str]
+    words: Mapping[str, str]
+    holidays: Mapping[str, str]
+    approximate: tuple[str, ...]
+    part: tuple[str, ...]
+    duration_adjectives: tuple[str, ...]
+    cues: frozenset[str]
+    future_cues: tuple[str, ...]
+    past_cues: frozenset[str]
+    not_past: frozenset[str]
+    age_nouns: frozenset[str]
+    not_year_before: frozenset[str]
+    not_year_after: frozenset[str]
+    determiners: frozenset[str]
+    weekday_not_after: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    months = load_json("date_months.json")
+    weekdays = load_json("date_weekdays.json")
+    numbers = load_json("date_numbers.json")
+    units = load_json("date_units.json")
+    modifiers = load_json("date_modifiers.json")
+    context = load_json("date_context.json")
+    return _Lexicon(
+        months={**months["names"], **months["abbreviations"]},
+        month_names=frozenset(months["names"]),
+        need_cue=frozenset(months["need_cue"]),
+        weekdays={**weekdays["names"], **weekdays["abbreviations"]},
+        weekday_names=frozenset(weekdays["names"]),
+        cardinals=numbers["cardinals"],
+        tens=numbers["tens"],
+        scales=numbers["scales"],
+        ordinals=numbers["ordinals"],
+        vague=frozenset(numbers["vague"]),
+        units=units["units"],
+        parts_of_day=units["parts_of_day"],
+        seasons=units["seasons"],
+        sets=units["sets"],
+        words={k: v for k, v in load_json("date_words.json").items() if not k.startswith("_")},
+        holidays={k: v for k, v in load_json("date_holidays.json").items() if k[0] != "_"},
+        approximate=tuple(modifiers["approximate"]),
+        part=tuple(modifiers["part"]),
+        duration_adjectives=tuple(modifiers["duration_adjectives"]),
+        cues=frozenset(modifiers["cues"]),
+        future_cues=load_lines("date_future_cues.txt"),
+        past_cues=load_set("date_past_cues.txt"),
+        not_past=load_set("date_not_past.txt"),
+        age_nouns=load_set("date_age_nouns.txt"),
+        not_year_before=frozenset(context["not_year_before"]),
+        not_year_after=frozenset(context["not_year_after"]),
+        determiners=frozenset(context["determiners"]),
+        weekday_not_after=frozenset(context["weekday_not_after"]),
+    )
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    value: str | None
+    granularity: Granularity | None = None
+    date: datetime.date | None = None
+
+
+_UNRESOLVED = _Value(None)
+_Resolver = Callable[["_Scope"], _Value]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: DateKind
+    resolve: _Resolver
+    anchored: bool = False
+    """Resolved after the others: it counts from a day the text mentioned before it."""
+    rank: int = 0
+
+
+def _fixed(value: str | None, granularity: Granularity | None = None) -> _Resolver:
+    result = _Value(value, granularity or timex.granularity_of(value), _day_of(value))
+    return lambda _scope: result
+
+
+def _day_of(value: str | None) -> datetime.date | None:
+    if value is None or len(value) < 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _calendar(value: str) -> _Value:
+    return _Value(value, timex.granularity_of(value), _day_of(value))
+
+
+def _day(day: datetime.date) -> _Value:
+    return _Value(day.isoformat(), "day", day)
+
+
+# ----------------------------------------------------------------------------- resolution scope
+
+
+_SentenceKey = tuple[int, int]
+
+
+@dataclass
+class _Context:
+    """What resolution needs beyond the expression: the reference, tenses, earlier days."""
+
+    text: str
+    doc: Document | None
+    reference: datetime.date | None
+    resolved: list[tuple[int, _Value]] = field(default_factory=list)
+    """(start, value) of every expression resolved so far, kept sorted by start."""
+    _tenses: dict[_SentenceKey, list[tuple[int, int, Tense]]] = field(default_factory=dict)
+
+    def sentence(self, start: int) -> _SentenceKey | None:
+        if self.doc is None:
+            return None
+        found = self.doc.sentence_at(start)
+        return None if found is None else (found.start, found.end)
+
+    def cues(self, key: _SentenceKey) -> list[tuple[int, int, Tense]]:
+        if key not in self._tenses:
+            self._tenses[key] = list(_tense_cues(self.text, *key))
+        return self._tenses[key]
+
+
+#: A tense cue farther than this many characters from an expression says nothing about it.
+_MAX_CUE_DISTANCE = 60
+
+
+@dataclass
+class _Scope:
+    """One candidate's view of the context."""
+
+    context: _Context
+    start: int
+    end: int
+
+    @property
+    def reference(self) -> datetime.date | None:
+        return self.context.reference
+
+    def tense(self) -> Tense | None:
+        """The tense of the clause around the expression: the nearest tense cue decides."""
+        key = self.context.sentence(self.start)
+        if key is None:
+            return None
+        best: tuple[int, Tense] | None = None
+        for cue_start, cue_end, tense in self.context.cues(key):
+            if cue_end > self.start and cue_start < self.end:
+                continue
+            distance = self.start - cue_end if cue_end <= self.start else cue_start - self.end
+            if distance > _MAX_CUE_DISTANCE:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+        return None if best is None else best[1]
+
+    def anchor_day(self) -> datetime.date | None:
+        """The last day the text mentioned before this expression, else the reference."""
+        for start, value in reversed(self.context.resolved):
+            if start < self.start and value.date is not None:
+                return value.date
+        return self.reference
+
+    def anchor_calendar(
+        self, finest: Granularity = "century"
+    ) -> tuple[Granularity, datetime.date] | None:
+        """The last calendar value (a year, month, quarter, week or day) mentioned before this
+        expression and at least as fine as ``finest``, as its granularity and a day inside it;
+        else the reference day."""
+        limit = _FINENESS.index(finest)
+        for start, value in reversed(self.context.resolved):
+            if start >= self.start or value.value is None or value.granularity is None:
+                continue
+            if _FINENESS.index(value.granularity) > limit:
+                continue
+            day = _start_day(value.value)
+            if day is not None:
+                return value.granularity, day
+        return None if self.reference is None else ("day", self.reference)
+
+    def sentence_day(self) -> datetime.date | None:
+        """The day named in the same sentence, nearest first; else the last one mentioned."""
+        key = self.context.sentence(self.start)
+        if key is not None:
+            days = [
+                (abs(start - self.start), value.date)
+                for start, value in self.context.resolved
+                if key[0] <= start < key[1] and value.date is not None and start != self.start
+            ]
+            if days:
+                return min(days, key=lambda d: d[0])[1]
+        return self.anchor_day()
+
+
+_FINENESS: tuple[Granularity, ...] = (
+    "second", "minute", "hour", "day", "week", "month", "quarter", "half", "season", "year",
+    "decade", "century",
+)  # fmt: skip
+
+_START_PATTERN = regex.compile(
+    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12])"
+    r"|(?P<s>SP|SU|FA|WI)))?"
+)
+
+
+def _start_day(value: str) -> datetime.date | None:
+    """A day inside the period a calendar value names (its first day)."""
+    match = _START_PATTERN.match(value)
+    if match is None:
+        return None
+    try:
+        year = int(match["y"])
+        if match["d"]:
+            return datetime.date(year, int(match["m"]), int(match["d"]))
+        if match["m"]:
+            return datetime.date(year, int(match["m"]), 1)
+        if match["w"]:
+            return datetime.date.fromisocalendar(year, int(match["w"]), 1)
+        if match["q"]:
+            return datetime.date(year, int(match["q"]) * 3 - 2, 1)
+        if match["h"]:
+            return datetime.date(year, 1 if match["h"] == "1" else 7, 1)
+        if match["s"]:
+            return datetime.date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[match["s"]], 1)
+        return datetime.date(year, 1, 1)
+    except ValueError:
+        return None
+
+
+def _unit_value(day: datetime.date, granularity: Granularity) -> str:
+    """The value of the ``granularity`` unit holding ``day``."""
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "week":
+        return timex.week_value(day)
+    if granularity == "month":
+        return timex.month_value(day.year, day.month)
+    if granularity == "quarter":
+        return timex.quarter_value(day.year, (day.month - 1) // 3 + 1)
+    if granularity == "half":
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if granularity == "season":
+        return f"{day.year:04d}-" + {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(day.month, "SP")
+    if granularity == "decade":
+        return timex.decade_value(day.year)
+    if granularity == "century":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+# ----------------------------------------------------------------------------- tense cues
+
+
+@functools.cache
+def _tense_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    lex = _lexicon()
+    future = []
+    for cue in lex.future_cues:
+        escaped = regex.escape(cue).replace(r"\ ", r"\s+")
+        future.append((r"\b" if cue[0].isalpha() else "") + escaped + r"\b")
+    future_pattern = regex.compile("|".join(sorted(future, key=len, reverse=True)))
+    past_pattern = regex.compile(r"\b[a-z]+\b")
+    return future_pattern, past_pattern
+
+
+register_cache(_tense_patterns.cache_clear)
+register_cache(_lexicon.cache_clear)
+
+
+def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Tense]]:
+    """Spans in text[start:end] that mark the future (will, is set to) or the past (said,
+    was, -ed forms)."""
+    lex = _lexicon()
+    future_pattern, word_pattern = _tense_patterns()
+    for match in future_pattern.finditer(text, start, end):
+        yield match.start(), match.end(), "future"
+    previous = ""
+    for match in word_pattern.finditer(text, start, end):
+        word = match.group()
+        if previous not in {"be", "being"} and (
+            word in lex.past_cues
+            or (len(word) > 4 and word.endswith("ed") and word not in lex.not_past)
+        ):
+            yield match.start(), match.end(), "past"
+        previous = word
+
+
+# ----------------------------------------------------------------------------- text helpers
+
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’&-]*)[\s,]*$")
+_WORD_AFTER = regex.compile(r"[\s]*([\p{L}\p{N}][\p{L}\p{N}'’-]*)")
+
+
+def _word_before(text: str, pos: int) -> str:
+    match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return match.group(1) if match else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    match = _WORD_AFTER.match(text, pos, min(len(text), pos + 40))
+    return match.group(1) if match else ""
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0\"“‘'(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n\r:;" or text[i] == "—"
+
+
+def _capitalized(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+def _parse_number(text: str) -> float | None:
+    """A written quantity as a number; None for vague ones (several, a few)."""
+    lex = _lexicon()
+    words = regex.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
+    half = 0.0
+    if words.endswith(" and a half"):
+        words, half = words[: -len(" and a half")], 0.5
+    if words in {"half a", "half an", "a half"}:
+        return 0.5
+    if words in lex.vague or words == "some":
+        return None
+    digits = words.replace(",", "")
+    if regex.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits) + half
+    total, current = 0, 0
+    for word in words.split(" "):
+        if word == "and":
+            continue
+        if word in lex.cardinals:
+            current += lex.cardinals[word]
+        elif word in lex.tens:
+            current += lex.tens[word]
+        elif word in lex.scales:
+            current = max(current, 1) * lex.scales[word]
+            if lex.scales[word] >= 1000:
+                total, current = total + current, 0
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        else:
+            return None
+    return float(total + current) + half
+
+
+def _ordinal(text: str) -> int | None:
+    lex = _lexicon()
+    word = text.lower().replace("-", " ")
+    match = regex.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)
+    if match:
+        return int(match.group(1))
+    if word in {"final", "last"}:
+        return -1
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in lex.tens and parts[1] in lex.ordinals:
+        return lex.tens[parts[0]] + lex.ordinals[parts[1]]
+    return lex.ordinals.get(word)
+
+
+# ----------------------------------------------------------------------------- dateparser
+
+
+@functools.cache
+def _dateparser() -> Any:
+    """dateparser, configured once: English only, day/month order from settings.DAY_FIRST."""
+    # Imported on first use: dateparser takes a while to import and most texts never need it.
+    from dateparser.date import DateDataParser  # noqa: PLC0415
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "DATE_ORDER": "DMY" if settings.DAY_FIRST else "MDY",
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "RELATIVE_BASE": datetime.datetime(2000, 1, 1),
+        },
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_numeric_date(text: str) -> datetime.date | None:
+    """A numeric date (06/04/2018, 7.8.07) through dateparser; None when it is not one."""
+    result = _dateparser().get_date_data(text)
+    if result is None or result.date_obj is None:
+        return None
+    day: datetime.date = result.date_obj.date()
+    return day
+
+
+register_cache(_dateparser.cache_clear)
+register_cache(_parse_numeric_date.cache_clear)
+
+
+# ----------------------------------------------------------------------------- the grammar
+
+_B0 = r"(?<![\p{L}\p{N}_])"
+_B1 = r"(?![\p{L}\p{N}_])"
+_YEAR = r"(?:1[5-9]|20)\d\d"
+_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1
+
+Handler = Callable[["_Grammar", "regex.Match[str]", str], Iterable[_Candidate]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    triggers: frozenset[str]
+    """Words (lower case) or features (#digit, #year, #code, ...) the rule is tried around."""
+    back: int
+    """How far before a trigger its expression may start, in characters."""
+    forward: int
+    """How far after a trigger its expression may end."""
+    pattern: regex.Pattern[str]
+    handler: Handler
+
+
+class _Grammar:
+    """The compiled patterns and their handlers, built once from the lexicons."""
+
+    def __init__(self) -> None:
+        lex = self.lex = _lexicon()
+        month_full = _alt(lex.month_names)
+        month_any = _alt(lex.months)
+        weekday = _alt(lex.weekday_names)
+        weekday_any = _alt(lex.weekdays)
+        ones = _alt(
+            w for w, n in lex.cardinals.items() if 1 <= n <= 9 and w not in {"a", "an", "single"}
+        )
+        teens = _alt(w for w, n in lex.cardinals.items() if 10 <= n <= 19 and "dozen" not in w)
+        tens = _alt(lex.tens)
+        core = rf"(?:{tens}(?:[-\s]{ones})?|{teens}|{ones}|zero)"
+        numword = (
+            rf"(?:(?:(?:a|one|{ones})\s+)?hundred(?:\s+(?:and\s+)?{core})?|{core}|a\s+dozen|dozen"
+            r"|single)"
+        )
+        digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+        number = rf"(?:{digits}|{numword})"
+        vague = _alt(lex.vague)
+        units = _alt(lex.units)
+        approx = _alt(lex.approximate)
+        part = _alt(lex.part)
+        adjectives = _alt(lex.duration_adjectives)
+        ordinal_words = _alt(lex.ordinals)
+        ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{tens}[-\s])?{ordinal_words})"
+        pod = _alt(lex.parts_of_day)
+        season = _alt(lex.seasons)
+        holidays = _alt(lex.holidays)
+        set_words = _alt(lex.sets)
+        words = _alt(lex.words)
+        part_re = rf"(?P<part>{part})(?:-|\s+)"
+        tz = (
+            r"(?P<tz>\s*\(\s*(?-i:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d\d)?)?\s*\)"
+            r"|\s*(?-i:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?![\p{L}])"
+            r"|\s*(?-i:Z|[ECMP][SD]T|BST|CES?T|EES?T|IST|JST|KST|AES?T|AEDT|HKT|SGT|MSK|ET|PT"
+            r"|WIB|PKT|GST|SAST|WAT|EAT|CAT)(?![\p{L}])"
+            r"|\s+local\s+time)?"
+        )
+        dayword = rf"(?:today|tonight|yesterday|tomorrow|{weekday})"
+
+        self.number = number
+        rules: list[tuple[str, str, Handler]] = [
+            (
+                "iso",
+                rf"""{_B0}(?<![./-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})
+                (?:T(?P<H>\d{{2}}):(?P<M>\d{{2}})(?::\d{{2}}(?:\.\d+)?)?(?P<z>Z|[+-]\d{{2}}:?\d{{2}})?)?
+                {_B1}(?![./-]\d)""",
+                _Grammar._iso,
+            ),
+            (
+                "numeric",
+                rf"""{_B0}(?<![./-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)
+                (?P<y>\d{{4}}|\d{{2}}){_B1}(?![./-]\d)""",
+                _Grammar._numeric,
+            ),
+            (
+                "month_day",
+                rf"""{_B0}(?:(?P<wd>{weekday_any})\.?,?\s+)?
+                (?P<mon>{month_any})(?![\p{{L}}])\.?\s+(?:the\s+)?
+                (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\p{{L}}\p{{N}}_]|[.,:]\d)
+                (?:,?\s*(?P<y>{_YEAR})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
+                _Grammar._month_day,
+            ),
+            (
+                "day_month",
+                rf"""{_B0}(?<!\d[.,])(?:(?P<wd>{weekday_any})\.?,?\s+)?(?:the\s+)?
+                (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+
+                (?P<mon>{month_any})(?![\p{{L}}])
+                (?:\.?,?\s+(?P<y>{_YEAR})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
+                _Grammar._month_day,
+            ),
+            (
+                "month_year",
+                rf"""{_B0}(?:{part_re})?(?P<mon>{month_any})(?![\p{{L}}])\.?,?\s+(?:of\s+)?
+                (?P<y>{_YEAR})(?![\p{{L}}\p{{N}}_]|[.,]\d)""",
+                _Grammar._month_year,
+            ),
+            (
+                "month",
+                rf"""{_B0}(?:{part_re}|(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming
+                |the\s+past|the\s+following|the\s+previous)\s+)?
+                (?P<mon>{month_full}){_B1}(?!-)
+                (?:\s+(?P<rely>last|next|this)\s+year{_B1})?""",
+                _Grammar._month,
+            ),
+            (
+                "week_of",
+                rf"""{_B0}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+
+                (?P<mon>{month_full})(?:,?\s+(?P<y>{_YEAR}))?{_B1}""",
+                _Grammar._week_of,
+            ),
+            (
+                "year",
+                rf"""(?<![\p{{L}}\p{{N}}_$€£¥#@/]|\d[.,])
+                (?:{part_re}|(?P<theyear>the\s+(?:calendar\s+)?year\s+)
+                |(?P<fiscal>(?:fiscal|financial)(?:\s+year)?\s+|(?-i:FY)\s?))?
+                (?P<y>{_YEAR})(?![\p{{L}}\p{{N}}_]|[.,]\d|\s*%|\s*per\s*cent|\s*percent|['’]s)""",
+                _Grammar._year,
+            ),
+            (
+                "short_year",
+                r"(?<![\p{L}\p{N}_'’])['’](?P<yy>\d\d)(?![\p{L}\p{N}_'’])",
+                _Grammar._short_year,
+            ),
+            (
+                "decade",
+                rf"""{_B0}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
+                (?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<dd>\d)0|(?P<d2>\d)0)['’]?s{_B1}""",
+                _Grammar._decade,
+            ),
+            (
+                "decade_word",
+                rf"""{_B0}the\s+(?:(?P<part>early|mid|late)(?:-|\s+))?
+                (?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_B1}""",
+                _Grammar._decade_word,
+            ),
+            (
+                "century",
+                rf"""{_B0}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
+                (?P<n>{ordinal})[-\s]+century{_B1}""",
+                _Grammar._century,
+            ),
+            (
+                "quarter",
+                rf"""{_B0}(?:(?P<the>the)\s+)?
+                (?:(?P<y1>{_YEAR})(?:['’]s)?\s+|(?P<rely>this|last|next)\s+year['’]s\s+
+                |(?P<adj>year-earlier|year-ago|same|comparable|latest|current|most\s+recent
+                |previous|prior|past|coming|next)\s+)?
+                (?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)?[-\s]*
+                (?P<unit>quarter|half)(?![\p{{L}}\p{{N}}_])
+                (?:\s+of\s+(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next|the|that|the\s+current
+                |the\s+previous|the\s+following)\s+(?:fiscal\s+|financial\s+)?year))?
+                (?:,?\s+(?P<y3>{_YEAR}))?{_B1}""",
+                _Grammar._quarter,
+            ),
+            (
+                "quarter_code",
+                rf"""{_B0}(?:(?P<y1>{_YEAR})\s*)?(?-i:(?P<unit>Q|H))(?P<n>[1-4])
+                (?:\s*(?P<y2>{_YEAR}|['’]\d\d))?{_B1}""",
+                _Grammar._quarter_code,
+            ),
+            (
+                "season",
+                rf"""{_B0}(?:{part_re})?
+                (?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next|the
+                |that|early|late)\s+)?
+                (?P<season>{season}){_B1}(?!-)
+                (?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?![\p{{N}}]))?""",
+                _Grammar._season,
+            ),
+            (
+                "relative_unit",
+                rf"""{_B0}(?:{part_re})?
+                (?P<rel>(?:the\s+)?(?:very\s+)?(?:this\s+past|this\s+coming|this|last|next|past
+                |coming|previous|following|current|present|same|upcoming|preceding|prior))\s+
+                (?P<unit>day|week|weekend|month|year|quarter|decade|century|fortnight
+                |(?:fiscal|financial|school)\s+year)(?![\p{{L}}\p{{N}}_]|-)""",
+                _Grammar._relative_unit,
+            ),
+            (
+                "the_unit",
+                rf"""{_B0}(?:{part_re})?
+                (?P<det>the\s+very\s+same|the\s+same|that\s+same|the|that)\s+
+                (?:(?P<adj>whole|entire|full)\s+)?
+                (?P<unit>day|week|weekend|month|year|quarter)(?![\p{{L}}\p{{N}}_]|-)""",
+                _Grammar._the_unit,
+            ),
+            (
+                "weekday",
+                rf"""{_B0}(?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+following
+                |the\s+previous|last|next|this|that|early|late|earlier|later)\s+)?
+                (?P<wd>{weekday}){_B1}(?!-)
+                (?:\s+(?P<pod>{pod}))?(?![\p{{L}}])""",
+                _Grammar._weekday,
+            ),
+            (
+                "deictic",
+                rf"""{_B0}(?:(?P<mod>earlier|later|early|late)\s+)?
+                (?:(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{pod}))?
+                |(?P<this>this|last|yesterday|tomorrow)\s+(?P<pod2>{pod}))(?![\p{{L}}\p{{N}}_])""",
+                _Grammar._deictic,
+            ),
+            ("words", rf"{_B0}(?P<w>{words}){_B1}(?!-)", _Grammar._words),
+            (
+                "ago",
+                rf"""{_B0}(?:(?P<approx>{approx})\s+(?!the\b))?
+                (?P<qty>{number}(?:\s+and\s+a\s+half)?|{vague}|half\s+an?|an?|some)
+                (?:\s+(?:more|full|long))?[\s-]+(?P<unit>{units})(?:\s+and\s+a\s+half)?
+                (?:\s+or\s+(?:so|more))?
+                \s+(?P<dir>ago|earlier|later|from\s+now|hence|back|previously){_B1}""",
+                _Grammar._ago,
+            ),
+            (
+                "duration",
+                rf"""{_B0}(?:(?P<approx>{approx})\s+(?!the\b))?
+                (?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|following|coming|final
+                |initial|remaining|preceding|subsequent|latest|ensuing|same|other)\s+)?)?
+                (?P<qty>{number}(?:\s+and\s+a\s+half)?|{vague}|half\s+an?|an?|few)
+                (?P<adjs>(?:\s+{adjectives})*)
+                (?P<sep>[\s-]+)(?P<unit>{units})(?P<half>\s+and\s+a\s+half)?{_B1}""",
+                _Grammar._duration,
+            ),
+            (
+                "range_duration",
+                rf"""{_B0}(?P<n1>{number})(?P<mid>\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{number})
+                (?:\s+{adjectives})*\s+(?P<unit>{units}){_B1}""",
+                _Grammar._range_duration,
+            ),
+            (
+                "bare_plural",
+                r"""(?<=\b(?:for|in|within|over|after|took|take|takes|taking|lasted|lasting|spent)\s+)
+                (?:(?P<the>the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)
+                (?![\p{L}\p{N}_]|-)""",
+                _Grammar._bare_plural,
+            ),
+            (
+                "long_adjective",
+                rf"""{_B0}(?P<unit>{units})-(?P<what>long|old)(?![\p{{L}}\p{{N}}_]|-)""",
+                _Grammar._long_adjective,
+            ),
+            (
+                "every",
+                rf"""{_B0}(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?
+                (?:(?P<n>{number})\s+)?
+                (?P<what>{units}|{weekday}|{month_full}|{pod}|{season}){_B1}""",
+                _Grammar._every,
+            ),
+            ("set_word", rf"{_B0}(?<!-)(?P<w>{set_words}){_B1}(?!-)", _Grammar._set_word),
+            (
+                "frequency",
+                rf"""{_B0}(?P<f>once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+
+                (?P<unit>{units}){_B1}""",
+                _Grammar._frequency,
+            ),
+            (
+                "rate",
+                rf"""(?<=(?:\d%?|\b(?:{numword}|dollars?|euros?|pounds?|cents?|million|billion
+                |trillion|thousand|hundred|bn|mn|times|once|twice|hours|minutes))\s+)
+                (?P<a>a|an|per)\s+(?P<unit>day|week|month|year|hour|night|quarter){_B1}(?!-)""",
+                _Grammar._rate,
+            ),
+            ("weekdays", rf"{_B0}(?P<wd>{weekday})s{_B1}", _Grammar._weekdays),
+            (
+                "clock_ampm",
+                rf"""{_B0}(?<![:.,$])(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*
+                (?P<ampm>[ap]\.\s?m\.|[ap]\.?\s?m(?![\p{{L}}])\.?)
+                {tz}(?:\s+(?P<dayw>{dayword}){_B1})?""",
+                _Grammar._clock,
+            ),
+            (
+                "clock_24h",
+                rf"""{_B0}(?<![:.,$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?
+                (?![\p{{N}}]|[:.]\d){tz}(?:\s+(?P<dayw>{dayword}){_B1})?""",
+                _Grammar._clock,
+            ),
+            (
+                "clock_military",
+                rf"""{_B0}(?<![:.,$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)
+                (?P<tz>\s*(?-i:GMT|UTC|Z)(?![\p{{L}}])|\s*(?:hrs|hours)(?![\p{{L}}])|\s+local\s+time)
+                (?:\s+(?P<dayw>{dayword}){_B1})?""",
+                _Grammar._clock,
+            ),
+            (
+                "noon",
+                rf"""{_B0}(?:(?P<dayw>{dayword})\s+)?(?P<w>noon|midday|midnight){_B1}""",
+                _Grammar._noon,
+            ),
+            (
+                "holiday",
+                rf"{_B0}(?P<h>{holidays}){_B1}(?:\s+(?P<y>{_YEAR}){_B1})?",
+                _Grammar._holiday,
+            ),
+            (
+                "ordinal_day",
+                r"(?<=\bon\s+)the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\p{L}\p{N}_])",
+                _Grammar._ordinal_day,
+            ),
+            (
+                "same_period",
+                r"""(?<![\p{L}\p{N}_])the\s+(?:same\s+|comparable\s+|year-(?:ago|earlier)\s+)?
+                (?P<unit>period|month|quarter|week|day|time|year)\s+(?:of\s+)?
+                (?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:ago|earlier|before))
+                (?![\p{L}\p{N}_])""",
+                _Grammar._same_period,
+            ),
+        ]
+        month_words = frozenset(lex.months)
+        unit_words = frozenset(lex.units) | frozenset(lex.sets)
+        weekday_words = frozenset(lex.weekday_names) | frozenset(
+            name + "s" for name in lex.weekday_names
+        )
+        last_words = frozenset(phrase.split()[-1] for phrase in lex.words)
+        holiday_words = frozenset(
+            next(w for w in regex.split(r"[\s'.]+", phrase) if w) for phrase in lex.holidays
+        )
+        triggers: dict[str, frozenset[str]] = {
+            "iso": frozenset({"#year"}),
+            "numeric": frozenset({"#digit", "#year"}),
+            "month_day": month_words,
+            "day_month": month_words,
+            "month_year": month_words,
+            "month": month_words,
+            "week_of": month_words,
+            "year": frozenset({"#year"}),
+            "short_year": frozenset({"#short"}),
+            "decade": frozenset({"#decade"}),
+            "decade_word": frozenset(
+                {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties"}
+            ),
+            "century": frozenset({"century"}),
+            "quarter": frozenset({"quarter", "half"}),
+            "quarter_code": frozenset({"#code"}),
+            "season": frozenset(lex.seasons),
+            "relative_unit": unit_words,
+            "the_unit": unit_words,
+            "weekday": weekday_words,
+            "weekdays": weekday_words,
+            "deictic": frozenset(
+                {"today", "tonight", "yesterday", "tomorrow", *lex.parts_of_day}
+            ),
+            "words": last_words,
+            "ago": frozenset({"ago", "earlier", "later", "now", "hence", "back", "previously"}),
+            "duration": unit_words,
+            "range_duration": unit_words,
+            "bare_plural": unit_words,
+            "long_adjective": unit_words,
+            "every": frozenset({"every", "each", "per"}),
+            "set_word": unit_words,
+            "frequency": frozenset({"once", "twice", "thrice", "times"}),
+            "rate": unit_words,
+            "clock_ampm": frozenset({"am", "pm", "a", "p"}),
+
+            "clock_24h": frozenset({"#clock"}),
+            "clock_military": frozenset({"gmt", "utc", "z", "hrs", "hours", "local"}),
+            "noon": frozenset({"noon", "midday", "midnight"}),
+            "holiday": holiday_words,
+            "ordinal_day": frozenset({"#digit"}),
+            "same_period": frozenset({"year"}),
+        }  # fmt: skip
+        # How far an expression may reach before and after its trigger word.
+        reach = {
+            "year": (60, 12), "decade": (20, 4), "century": (40, 30), "quarter": (60, 60),
+            "quarter_code": (10, 10), "season": (50, 20), "month": (50, 25),
+            "month_day": (20, 30), "day_month": (30, 30), "month_year": (40, 30),
+            "week_of": (30, 30), "relative_unit": (60, 20), "the_unit": (60, 30),
+            "weekday": (25, 20), "weekdays": (5, 5), "deictic": (25, 25), "words": (30, 15),
+            "ago": (90, 20), "duration": (90, 30), "range_duration": (90, 30),
+            "bare_plural": (20, 5), "long_adjective": (5, 10), "every": (5, 60),
+            "set_word": (5, 5), "frequency": (5, 70), "rate": (10, 10),
+            "clock_ampm": (12, 60), "clock_24h": (10, 50), "clock_military": (12, 25),
+            "noon": (15, 25), "holiday": (5, 30), "ordinal_day": (10, 10),
+            "same_period": (40, 20), "iso": (12, 30), "numeric": (8, 12),
+            "short_year": (5, 5), "decade_word": (25, 5),
+        }  # fmt: skip
+        self.rules = tuple(
+            _Rule(name, triggers[name], *reach[name], regex.compile(pattern, _FLAGS), handler)
+            for name, pattern, handler in rules
+        )
+        self.ranks = {rule.name: rank for rank, rule in enumerate(self.rules)}
+
+    # ------------------------------------------------------------------ helpers
+
+    def _candidate(
+        self,
+        match: regex.Match[str],
+        kind: DateKind,
+        resolve: _Resolver,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        anchored: bool = False,
+        rule: str = "",
+    ) -> _Candidate:
+        return _Candidate(
+            start=match.start() if start is None else start,
+            end=match.end() if end is None else end,
+            kind=kind,
+            resolve=resolve,
+            anchored=anchored,
+            rank=self.ranks.get(rule, 0),
+        )
+
+    def _month_number(self, word: str) -> int | None:
+        return self.lex.months.get(word.lower().rstrip("."))
+
+    # ------------------------------------------------------------------ absolute dates
+
+    def _iso(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        try:
+            day = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            return
+        if match["H"] is None:
+            yield self._candidate(match, "date", _fixed(day.isoformat()), rule="iso")
+            return
+        hour, minute = int(match["H"]), int(match["M"])
+        if hour > 24 or minute > 59:
+            return
+        zone = "Z" if match["z"] == "Z" else ""
+        value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+        yield self._candidate(match, "time", _fixed(value, "minute"), rule="iso")
+
+    def _numeric(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        first, second = int(match["a"]), int(match["b"])
+        if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
+            return
+        if match["sep"] != "/" and len(match["y"]) == 2:
+            return  # 1.5.10 is a version number more often than a date
+        day = _parse_numeric_date(match.group())
+        if day is None:
+            return
+        yield self._candidate(match, "date", _fixed(day.isoformat()), rule="numeric")
+
+    def _month_day(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        month_word = match["mon"]
+        if not _capitalized(month_word):
+            return
+        if match["wd"] and not _capitalized(match["wd"]):
+            return
+        month = self._month_number(month_word)
+        day = int(match["day"])
+        if month is None or not 1 <= day <= 31:
+            return
+        if day > (29 if month == 2 else 30 if month in {4, 6, 9, 11} else 31):
+            return
+        rule = "month_day" if match.start("mon") < match.start("day") else "day_month"
+        if rule == "day_month" and month_word.lower() in self.lex.need_cue:
+            # "3 March" is a date, "3 may" and "3 March on" are not; the capital was checked.
+            pass
+        weekday = self.lex.weekdays.get(match["wd"].lower()) if match["wd"] else None
+        if match["y"]:
+            try:
+                fixed = datetime.date(int(match["y"]), month, day)
+            except ValueError:
+                return
+            yield self._candidate(match, "date", _fixed(fixed.isoformat()), rule=rule)
+            return
+
+        def resolve(scope: _Scope) -> _Value:
+            reference = scope.reference
+            if reference is None:
+                return _UNRESOLVED
+
+            def start_of(year: int) -> datetime.date | None:
+                candidate = datetime.date(year, month, day)
+                if weekday is not None and candidate.isoweekday() != weekday:
+                    return None
+                return candidate
+
+            year = timex.choose_year(
+                reference, start_of, key_now=reference, tense=scope.tense(), spread=1
+            )
+            if year is None and weekday is not None:
+                year = timex.choose_year(
+                    reference,
+                    lambda y: datetime.date(y, month, day),
+                    key_now=reference,
+                    tense=scope.tense(),
+                )
+            if year is None:
+                # February 29 far from a leap year: the latest one on or before the reference.
+                year = next(
+                    (y for y in range(reference.year, reference.year - 8, -1) if _leap(y)), None
+                )
+                if year is None:
+                    return _UNRESOLVED
+            return _day(datetime.date(year, month, day))
+
+        yield self._candidate(match, "date", resolve, rule=rule)
+
+    def _month_year(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        if not _capitalized(match["mon"]):
+            return
+        month = self._month_number(match["mon"])
+        if month is None:
+            return
+        value = timex.month_value(int(match["y"]), month)
+        yield self._candidate(match, "date", _fixed(value), rule="month_year")
+
+    def _month(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        word = match["mon"]
+        if not _capitalized(word):
+            return
+        month = self._month_number(word)
+        if month is None:
+            return
+        rel = _norm(match["rel"])
+        rely = _norm(match["rely"])
+        following = regex.match(r"\s+of\s+(last|next|this)\s+year\b", text[match.end() :])
+        if following and not rely:
+            rely = following.group(1).lower()
+        if not (rel or rely or match["part"]):
+            before = _word_before(text, match.start())
+            cue = before.lower() in self.lex.cues
+            if word.lower() in self.lex.need_cue and not cue:
+                return
+            if not cue and _capitalized(before) and not _at_sentence_start(text, match.start()):
+                return  # Theresa May, Prime Minister March
+            if _capitalized(_word_after(text, match.end())) and not cue:
+                return  # April Smith, August Busch
+
+        def resolve(scope: _Scope) -> _Value:
+            reference = scope.reference
+            if reference is None:
+                return _UNRESOLVED
+            year0, now = reference.year, reference.month
+            if rely:
+                year = year0 + {"last": -1, "next": 1}.get(rely, 0)
+            elif rel in {"last", "the past", "this past", "the previous"}:
+                year = year0 if month < now else year0 - 1
+            elif rel in {"next", "the coming", "this coming", "the following"}:
+                year = year0 if month > now else year0 + 1
+            elif rel == "this":
+                year = year0
+            else:
+                found = timex.choose_year(
+                    reference,
+                    lambda y: datetime.date(y, month, 1),
+                    key_now=datetime.date(year0, now, 1),
+                    tense=scope.tense(),
+                )
+                if found is None:
+                    return _UNRESOLVED
+                year = found
+            return _calendar(timex.month_value(year, month))
+
+        yield self._candidate(match, "date", resolve, rule="month")
+
+    def _week_of(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        month = self._month_number(match["mon"])
+        if month is None:
+            return
+        ordinal = _ordinal(match["ord"]) or -1
+        fixed_year = int(match["y"]) if match["y"] else None
+
+        def resolve(scope: _Scope) -> _Value:
+            year = fixed_year
+            if year is None:
+                if scope.reference is None:
+                    return _UNRESOLVED
+                year = timex.choose_year(
+                    scope.reference,
+                    lambda y: datetime.date(y, month, 1),
+                    key_now=scope.reference.replace(day=1),
+                    tense=scope.tense(),
+                )
+                if year is None:
+                    return _UNRESOLVED
+            if ordinal > 0:
+                day = datetime.date(year, month, 1) + datetime.timedelta(days=7 * (ordinal - 1))
+            else:
+                next_year, next_month = timex.add_months(year, month, 1)
+                day = datetime.date(next_year, next_month, 1) - datetime.timedelta(days=7)
+            return _Value(timex.week_value(day), "week")
+
+        yield self._candidate(match, "date", resolve, rule="week_of")
+
+    def _year(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        year = int(match["y"])
+        before = _word_before(text, match.start()).lower()
+        after = _word_after(text, match.end()).lower()
+        plain = not (match["part"] or match["theyear"] or match["fiscal"])
+        if plain:
+            if before in self.lex.not_year_before or before.rstrip(".") in self.lex.not_year_before:
+                return
+            if after in self.lex.not_year_after:
+                return
+            if year < 1900 and before not in self.lex.cues:
+                return
+            if (
+                len(after) >= 4
+                and after.isalpha()
+                and after.islower()
+                and after.endswith("s")
+                and not after.endswith(("ss", "us", "is", "as"))
+                and before not in self.lex.determiners
+            ):
+                return  # 2000 soldiers, 1500 homes
+            if (
+                text[match.end() : match.end() + 1] in {":", "-"}
+                and text[match.end() + 1 : match.end() + 2].isdigit()
+            ) and not regex.match(r"[-–]\d{2,4}(?!\d)", text[match.end() : match.end() + 6]):
+                return
+        if match["fiscal"]:
+            yield self._candidate(match, "date", _fixed(f"FY{year}", "year"), rule="year")
+            return
+        yield self._candidate(match, "date", _fixed(f"{year:04d}", "year"), rule="year")
+
+    def _short_year(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        before = _word_before(text, match.start())
+        if before.lower() not in self.lex.cues and not _capitalized(before):
+            return
+        two = int(match["yy"])
+
+        def resolve(scope: _Scope) -> _Value:
+            reference = scope.reference
+            if reference is None:
+                return _calendar(f"{(1900 if two > 30 else 2000) + two:04d}")
+            century = reference.year // 100 * 100
+            year = century + two if century + two <= reference.year + 10 else century - 100 + two
+            return _calendar(f"{year:04d}")
+
+        yield self._candidate(match, "date", resolve, rule="short_year")
+
+    def _decade(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        if match["d2"] is not None:
+            if not (match["the"] or match["part"]):
+                return
+            before = _word_before(text, match.start()).lower()
+            if before in {"their", "his", "her", "my", "your", "our", "its", "late", "early"}:
+                return
+        if match["c"]:
+            value = f"{match['c']}{match['d']}"
+            yield self._candidate(match, "date", _fixed(value, "decade"), rule="decade")
+            return
+        digit = int(match["dd"] or match["d2"])
+
+        def resolve(scope: _Scope) -> _Value:
+            reference = scope.reference
+            if reference is None:
+                return _Value(f"19{digit}", "decade")
+            century = reference.year // 100
+            if century * 100 + digit * 10 > reference.year:
+                century -= 1
+            return _Value(f"{century:02d}{digit}", "decade")
+
+        yield self._candidate(match, "date", resolve, rule="decade")
+
+    def _decade_word(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        digit = [
+            "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+            "nineties",
+        ].index(match["w"].lower()) + 2  # fmt: skip
+        yield self._candidate(match, "date", _fixed(f"19{digit}", "decade"), rule="decade_word")
+
+    def _century(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        number = _ordinal(match["n"])
+        if number is None or not 1 <= number <= 30:
+            return
+        yield self._candidate(match, "date", _fixed(f"{number - 1:02d}", "century"), rule="century")
+
+    def _quarter(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        unit = match["unit"].lower()
+        size = 4 if unit == "quarter" else 2
+        letter = "Q" if unit == "quarter" else "H"
+        ordinal_word = (match["ord"] or "").lower()
+        adj = _norm(match["adj"])
+        year_text = match["y1"] or match["y2"] or match["y3"]
+        rel_year = _norm(match["rely"] or match["rel2"])
+        has_year = bool(year_text or rel_year)
+        if not (ordinal_word or adj or match["the"]):
+            return
+        if unit == "half" and not has_year:
+            return  # "the first half" of a match
+        if not (ordinal_word or adj or has_year) and _word_before(
+            text, match.start()
+        ).lower() not in {"in", "during", "for", "over"}:
+            return
+        ordinal = _ordinal(ordinal_word) if ordinal_word else None
+        if ordinal == -1 and has_year:
+            ordinal = size
+        if ordinal is not None and ordinal > size:
+            return
+
+        def resolve(scope: _Scope) -> _Value:
+            reference = scope.reference
+            if year_text:
+                year: int | None = int(year_text)
+            elif reference is None:
+                return _UNRESOLVED
+            elif rel_year in {"last", "the previous"}:
+                year = reference.year - 1
+            elif rel_year in {"next", "the following"}:
+                year = reference.year + 1
+            elif rel_year:
+                year = reference.year
+            else:
+                year = None
+            if year is not None and ordinal is not None and ordinal > 0:
+                return _calendar(f"{year:04d}-{letter}{ordinal}")
+            if reference is None:
+                return _UNRESOLVED
+            current = (reference.month - 1) * size // 12 + 1
+            if unit == "quarter" and (ordinal is None or ordinal == -1):
+                shift = {
+                    "year-earlier": -4, "year-ago": -4, "latest": -1, "most recent": -1,
+                    "previous": -1, "prior": -1, "past": -1, "next": 1, "coming": 1,
+                }.get(adj, 0)  # fmt: skip
+                if ordinal == -1:
+                    shift = -1
+                value, _ = timex.shift_value(reference, "quarter", shift)
+                return _calendar(value)
+            if ordinal is None or ordinal < 1:
+                return _UNRESOLVED
+            if adj in {"year-earlier", "year-ago"}:
+                return _calendar(f"{reference.year - 1:04d}-{letter}{ordinal}")
+            tense = scope.tense()
+            year = reference.year
+            if tense == "past" and ordinal > current:
+                year -= 1
+            elif tense == "future" and ordinal < current:
+                year += 1
+            return _calendar(f"{year:04d}-{letter}{ordinal}")
+
+        yield self._candidate(match, "date", resolve, rule="quarter")
+
+    def _quarter_code(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        number = int(match["n"])
+        letter = match["unit"]
+        if letter == "H" and number > 2:
+            return
+        year_text = match["y1"] or match["y2"]
+        if year_text is None:
+            if letter == "H":
+                return
+
+            def resolve(scope: _Scope) -> _Value:
+                if scope.reference is None:
+                    return _UNRESOLVED
+                year = scope.reference.year
+                current = (scope.reference.month - 1) // 3 + 1
+                if scope.tense() == "past" and number > current:
+                    year -= 1
+                return _calendar(f"{year:04d}-Q{number}")
+
+            yield self._candidate(match, "date", resolve, rule="quarter_code")
+            return
+        digits = year_text.lstrip("'’")
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        value = f"{year:04d}-{letter}{number}"
+        yield self._candidate(match, "date", _fixed(value), rule="quarter_code")
+
+    def _season(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        word = match["season"].lower()
+        rel = _norm(match["rel"])
+        code = self.lex.seasons[word]
+        before = _word_before(text, match.start()).lower()
+        if match["season"][0].isupper() and not _at_sentence_start(text, match.start("season")):
+            after = _word_after(text, match.end())
+            if _capitalized(after) or _capitalized(_word_before(text, match.start("season"))):
+                return  # the Arab Spring, the Winter Olympics
+        if not match["y"] and not _season_allowed(word, rel, before, bool(match["part"])):
+            return
+        if rel in {"the", "that"} and word not in {"fall", "spring"}:
+            after = _word_after(text, match.end()).lower()
+            if after == "of" and not match["y"]:
+                return
+        order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+        wanted = order[code]
+        if match["y"]:
+            yield self._candidate(
+                match, "date", _fixed(f"{match['y']}-{code}", "season"), rule="season"
+            )
+            return
+
+        def resolve(scope: _Scope) -> _Value:
+            reference = scope.reference
+            if reference is None:
+                return _UNRESOLVED
+            month = reference.month
+            current = 0 if month <= 2 else (month - 3) // 3 + 1
+            year = reference.year
+            if rel in {"last", "the past", "this past"}:
+                year = year if wanted < current else year - 1
+            elif rel in {"next", "the coming", "this coming"}:
+                year = year if wanted > current else year + 1
+            elif rel != "this":
+                tense = scope.tense()
+                if tense == "past" and wanted > current:
+                    year -= 1
+                elif tense == "future" and wanted < current:
+                    year += 1
+            return _Value(f"{year:04d}-{code}", "season")
+
+        yield self._candidate(match, "date", resolve, rule="season")
+
+    # ------------------------------------------------------------------ relative dates
+
+    def _relative_unit(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        rel = _norm(match["rel"]).replace("very ", "")
+        unit = _norm(match["unit"])
+        the = rel.startswith("the ")
+        word = rel.removeprefix("the ")
+        fiscal = unit.endswith(" year") and unit != "year"
+        if fiscal:
+            unit = "year"
+        if unit == "day":
+            if word in {"current", "present"}:
+                yield self._candidate(
+                    match, "date", _fixed("PRESENT_REF", None), rule="relative_unit"
+                )
+                return
+            if word in {"last", "this", "this past", "this coming", "past", "prior"} and not (
+                the and word == "past"
+            ):
+                return
+        if unit == "fortnight" and word not in {"past", "last", "next", "coming"}:
+            return
+        # "the past week", "the past decade": a stretch of time, not a calendar unit.
+        if the and word in {"past", "preceding"} and unit != "weekend":
+            amount = 2 if unit == "fortnight" else 1
+            unit_name = "week" if unit == "fortnight" else unit
+            value = timex.duration_value(amount, unit_name)
+            granularity = timex.UNIT_GRANULARITY[unit_name]
+            yield self._candidate(
+                match, "duration", _fixed(value, granularity), rule="relative_unit"
+            )
+            return
+        if the and word == "next" and unit in {"decade", "century"}:
+            value = timex.duration_value(1, unit)
+            granularity = timex.UNIT_GRANULARITY[unit]
+            yield self._candidate(
+                match, "duration", _fixed(value, granularity), rule="relative_unit"
+            )
+            return
+        if unit == "fortnight":
+            unit = "week"
+        offset = {
+            "this": 0, "current": 0, "present": 0, "same": 0, "last": -1, "past": -1,
+            "previous": -1, "preceding": -1, "prior": -1, "this past": -1, "next": 1,
+            "coming": 1, "upcoming": 1, "following": 1, "this coming": 1,
+        }[word]  # fmt: skip
+        anchored = (the and word in {"next", "previous", "following", "same", "prior"}) or (
+            word == "same"
+        )
+        if unit == "day" and not anchored and word not in {"past"}:
+            anchored = True
+
+        def resolve(scope: _Scope) -> _Value:
+            base = scope.anchor_day() if anchored else scope.reference
+            if base is None:
+                return _UNRESOLVED
+            value, _ = timex.shift_value(base, unit, offset)
+            if fiscal:
+                return _Value("FY" + value, "year")
+            return _calendar(value)
+
+        yield self._candidate(match, "date", resolve, anchored=anchored, rule="relative_unit")
+
+    def _the_unit(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        det = _norm(match["det"]).replace("very ", "")
+        unit = match["unit"].lower()
+        before = _word_before(text, match.start()).lower()
+        if det == "the" and not (match["adj"] or match["part"]):
+            allowed = {
+                "day": {"end", "ended", "ending", "ends", "close", "closed", "closing", "closes",
+                        "finish", "finished", "finishing", "finishes", "for", "during", "over",
+                        "throughout", "on", "that", "all", "later", "earlier", "rest"},
+                "weekend": {"over", "during", "at", "on", "for", "this", "in", "through", "by"},
+            }.get(unit, {"for", "during", "over", "throughout", "in", "ended", "ending",
+                         "ends", "end", "through", "all"})  # fmt: skip
+            if before not in allowed:
+                return
+            after = _word_after(text, match.end()).lower()
+            if unit != "weekend" and after in {"before", "after", "when", "of", "that", "in"}:
+                return
+        if unit == "weekend":
+
+            def weekend(scope: _Scope) -> _Value:
+                reference = scope.reference
+                if reference is None:
+                    return _UNRESOLVED
+                if scope.tense() == "future" or reference.isoweekday() >= 6:
+                    day = reference
+                else:
+                    day = reference - datetime.timedelta(days=7)
+                return _Value(timex.week_value(day) + "-WE", "week")
+
+            yield self._candidate(match, "date", weekend, rule="the_unit")
+            return
+        granularity = timex.UNIT_GRANULARITY[unit]
+
+        def resolve(scope: _Scope) -> _Value:
+            if granularity == "day":
+                day = scope.anchor_day()
+                return _UNRESOLVED if day is None else _day(day)
+            anchor = scope.anchor_calendar(granularity)
+            if anchor is None:
+                return _UNRESOLVED
+            return _calendar(_unit_value(anchor[1], granularity))
+
+        yield self._candidate(match, "date", resolve, anchored=True, rule="the_unit")
+
+    def _weekday(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        word = match["wd"]
+        if not _capitalized(word):
+            return
+        before = _word_before(text, match.start())
+        if before.lower() in self.lex.weekday_not_after and _capitalized(before):
+            return
+        weekday = self.lex.weekdays[word.lower()]
+        rel = _norm(match["rel"])
+        part = self.lex.parts_of_day.get((match["pod"] or "").lower())
+        anchored = rel in {"the following", "the previous"}
+
+        def resolve(scope: _Scope) -> _Value:
+            base = scope.anchor_day() if anchored else scope.reference
+            if base is None:
+                return _UNRESOLVED
+            how = {
+                "last": "before", "this past": "before", "the previous": "before",
+                "next": "after", "this coming": "after", "the coming": "after",
+                "the following": "after", "this": "this_week",
+            }.get(rel)  # fmt: skip
+            if how is None:
+                how = "on_or_after" if scope.tense() == "future" else "on_or_before"
+            day = timex.weekday_on(base, weekday, how)
+            if part:
+                return _Value(f"{day.isoformat()}T{part}", "day", day)
+            return _day(day)
+
+        kind: DateKind = "time" if part else "date"
+        yield self._candidate(match, kind, resolve, anchored=anchored, rule="weekday")
+
+    def _deictic(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        word = (match["word"] or match["this"]).lower()
+        pod_word = (match["pod"] or match["pod2"] or "").lower()
+        part = self.lex.parts_of_day.get(pod_word)
+        offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}.get(word)
+        if word == "last":
+            if pod_word not in {"night", "evening"}:
+                return
+            offset = -1
+        if word == "tonight":
+            part = part or "NI"
+        if offset is None:
+            return
+        if not (match["mod"] or part):
+            return  # plain today/yesterday: the words rule
+
+        def resolve(scope: _Scope) -> _Value:
+            if scope.reference is None:
+                return _UNRESOLVED
+            day = scope.reference + datetime.timedelta(days=offset)
+            if part:
+                return _Value(f"{day.isoformat()}T{part}", "day", day)
+            return _day(day)
+
+        yield self._candidate(match, "time" if part else "date", resolve, rule="deictic")
+
+    def _words(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        phrase = _norm(match["w"])
+        spec = self.lex.words.get(phrase)
+        if spec is None:
+            return
+        after = _word_after(text, match.end()).lower()
+        if phrase in {"the past", "the future", "the present"}:
+            function_words = {
+                "and", "or", "but", "is", "was", "will", "when", "that", "of", "to", "in",
+                "for", "with", "as", "at", "by", "on", "has", "had", "have", "be", "been",
+                "are", "were", "it", "this", "they", "he", "she", "we", "i", "from",
+                "than", "",
+            }  # fmt: skip
+            if after and after not in function_words and after[0].islower():
+                return
+        if phrase == "now" and text[match.end() : match.end() + 1] == "-":
+            return
+        if phrase in {"current", "recent"} and after in {"account", "affairs", "events"}:
+            return
+        if phrase == "just now" or phrase.startswith(("the long", "the short", "the medium")):
+            before = _word_before(text, match.start()).lower()
+            if phrase != "just now" and before not in {"in", "over", "for", "during"}:
+                return
+        if not spec.startswith("day:"):
+            yield self._candidate(match, "date", _fixed(spec, None), rule="words")
+            return
+        pieces = spec.split(":")
+        offset = int(pieces[1])
+        part = pieces[2] if len(pieces) > 2 else None
+
+        def resolve(scope: _Scope) -> _Value:
+            if scope.reference is None:
+                return _UNRESOLVED
+            day = scope.reference + datetime.timedelta(days=offset)
+            if part:
+                return _Value(f"{day.isoformat()}T{part}", "day", day)
+            return _day(day)
+
+        yield self._candidate(match, "time" if part else "date", resolve, rule="words")
+
+    def _ago(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        unit = self.lex.units[_norm(match["unit"])]
+        direction = _norm(match["dir"])
+        qty = _norm(match["qty"])
+        amount = 1.0 if qty in {"a", "an"} else _parse_number(match["qty"])
+        if match.group().lower().rstrip().endswith("and a half ago") or " and a half " in (
+            match.group().lower()
+        ):
+            amount = None if amount is None else amount + (0.0 if "half" in qty else 0.5)
+        sign = 1 if direction in {"later", "from now", "hence"} else -1
+        anchored = direction in {"later", "earlier", "previously"}
+        if qty == "some" and amount is None:
+            amount = None
+
+        def resolve(scope: _Scope) -> _Value:
+            if amount is None:
+                return _Value("FUTURE_REF" if sign > 0 else "PAST_REF")
+            base = scope.anchor_day() if anchored else scope.reference
+            if base is None or unit in {"hour", "minute", "second"}:
+                return _UNRESOLVED
+            steps = round(amount)
+            if unit == "year" and amount != steps:
+                value, _ = timex.shift_value(base, "month", sign * round(amount * 12))
+                return _calendar(value)
+            value, _ = timex.shift_value(base, unit, sign * steps)
+            return _calendar(value)
+
+        yield self._candidate(match, "date", resolve, anchored=anchored, rule="ago")
+
+    def _same_period(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        unit = match["unit"].lower()
+
+        def resolve(scope: _Scope) -> _Value:
+            anchor = scope.anchor_calendar()
+            if anchor is None:
+                return _UNRESOLVED
+            granularity, day = anchor
+            if unit in {"month", "quarter", "week", "day", "year"}:
+                granularity = timex.UNIT_GRANULARITY[unit]
+            try:
+                day = day.replace(year=day.year - 1)
+            except ValueError:
+                day = day.replace(year=day.year - 1, day=28)
+            return _calendar(_unit_value(day, granularity))
+
+        yield self._candidate(match, "date", resolve, anchored=True, rule="same_period")
+
+    # ------------------------------------------------------------------ durations and sets
+
+    def _duration(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        unit = self.lex.units[_norm(match["unit"])]
+        qty = _norm(match["qty"])
+        rel = _norm(match["rel"])
+        before = _word_before(text, match.start()).lower()
+        if qty == "few" and not (match["the"] or match["approx"]):
+            return
+        if qty in {"a", "an", "single"}:
+            if unit in {"second", "quarter", "night"}:
+                return
+            if rel or (match["the"] and qty in {"a", "an"}):
+                return
+            if before in {"once", "twice", "thrice", "times", "per"} or (
+                before and (before[0].isdigit() or before in {"million", "billion", "dollars"})
+            ):
+                return  # a rate: 15 a year
+        if qty == "one" and unit == "day" and not match["approx"] and not match["the"]:
+            after = _word_after(text, match.end()).lower()
+            if after in {"he", "she", "they", "we", "i", "it", "you", "when", "the", "after"}:
+                return  # "one day he ..." names no duration
+        tail = text[match.end() : match.end() + 40]
+        old = regex.match(r"(?:[-\s]+old)(?P<s>s)?(?![\p{L}])", tail)
+        if old:
+            after = _word_after(text, match.end() + old.end()).lower()
+            if old["s"] or not after or after in self.lex.age_nouns or not after.isalpha():
+                return  # a 59-year-old man: an age
+            if not after[0].islower():
+                return
+        if regex.match(r"\s+(?:old|older|younger|of\s+age)\b", tail):
+            return
+        if unit == "quarter" and (regex.match(r"\s+of\b", tail) or qty in {"a", "an", "three"}):
+            return  # three quarters of the vote
+        if unit == "weekend":
+            return
+        if match["sep"] and "-" in match["sep"] and match["unit"].lower().endswith("s"):
+            return
+        amount = 1.0 if qty in {"a", "an", "single"} else _parse_number(match["qty"])
+        if match["half"] and amount is not None:
+            amount += 0.5
+        if amount is not None and amount > 100000:
+            return
+        value = timex.duration_value(amount, unit)
+        end = match.end() + (old.end() if old else 0)
+        # "the" belongs to "the past three years", not to "the two-year-old ceasefire".
+        start = match.start("qty") if match["the"] and not rel else match.start()
+        granularity = timex.UNIT_GRANULARITY[unit]
+        yield self._candidate(
+            match, "duration", _fixed(value, granularity), start=start, end=end, rule="duration"
+        )
+
+    def _range_duration(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        unit = self.lex.units[_norm(match["unit"])]
+        first, second = _parse_number(match["n1"]), _parse_number(match["n2"])
+        if first is None or second is None or first >= second or unit == "weekend":
+            return
+        if unit in {"year"} and first >= 1000:
+            return
+        granularity = timex.UNIT_GRANULARITY[unit]
+        yield self._candidate(
+            match,
+            "duration",
+            _fixed(timex.duration_value(first, unit), granularity),
+            end=match.end("n1"),
+            rule="range_duration",
+        )
+        yield self._candidate(
+            match,
+            "duration",
+            _fixed(timex.duration_value(second, unit), granularity),
+            start=match.start("n2"),
+            rule="range_duration",
+        )
+
+    def _bare_plural(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        unit = self.lex.units[match["unit"].lower()]
+        if match["the"] and _word_before(text, match.start()).lower() not in {
+            "over", "through", "throughout", "across"
+        }:  # fmt: skip
+            return
+        after = _word_after(text, match.end()).lower()
+        if after in {"ago", "old", "later", "earlier"}:
+            return
+        value = timex.duration_value(None, unit)
+        yield self._candidate(
+            match, "duration", _fixed(value, timex.UNIT_GRANULARITY[unit]), rule="bare_plural"
+        )
+
+    def _long_adjective(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        word = match["unit"].lower()
+        unit = self.lex.units[word]
+        plural = word != unit
+        if match["what"].lower() == "old" and not plural:
+            return
+        value = timex.duration_value(None if plural else 1, unit)
+        yield self._candidate(
+            match, "duration", _fixed(value, timex.UNIT_GRANULARITY[unit]), rule="long_adjective"
+        )
+
+    def _every(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        what = match["what"]
+        key = what.lower()
+        other = (match["other"] or "").lower() == "other"
+        amount = _parse_number(match["n"]) if match["n"] else 1.0
+        if amount is None:
+            return
+        if other:
+            amount *= 2
+        if match["q"].lower() == "per" and key not in self.lex.units:
+            return
+        if key in self.lex.units:
+            unit = self.lex.units[key]
+            value = "XXXX-WXX-WE" if unit == "weekend" else timex.duration_value(amount, unit)
+        elif key in self.lex.weekday_names:
+            if not _capitalized(what):
+                return
+            value = f"XXXX-WXX-{self.lex.weekdays[key]}"
+        elif key in self.lex.month_names:
+            if not _capitalized(what):
+                return
+            value = f"XXXX-{self.lex.months[key]:02d}"
+        elif key in self.lex.parts_of_day:
+            value = f"XXXX-XX-XXT{self.lex.parts_of_day[key]}"
+        elif key in self.lex.seasons:
+            value = f"XXXX-{self.lex.seasons[key]}"
+        else:
+            return
+        yield self._candidate(match, "set", _fixed(value, None), rule="every")
+
+    def _set_word(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        word = match["w"]
+        if word[0].isupper() and not _at_sentence_start(text, match.start()):
+            return  # the Daily Telegraph, The Weekly Standard
+        if word[0].isupper() and _capitalized(_word_after(text, match.end())):
+            return
+        value = self.lex.sets[word.lower()]
+        yield self._candidate(match, "set", _fixed(value, None), rule="set_word")
+
+    def _frequency(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        unit = self.lex.units[_norm(match["unit"])]
+        if unit == "weekend":
+            return
+        yield self._candidate(
+            match, "set", _fixed(timex.duration_value(1, unit), None), rule="frequency"
+        )
+
+    def _rate(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        unit = self.lex.units[match["unit"].lower()]
+        yield self._candidate(
+            match, "set", _fixed(timex.duration_value(1, unit), None), rule="rate"
+        )
+
+    def _weekdays(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        word = match["wd"]
+        if not _capitalized(word):
+            return
+        value = f"XXXX-WXX-{self.lex.weekdays[word.lower()]}"
+        yield self._candidate(match, "set", _fixed(value, None), rule="weekdays")
+
+    # ------------------------------------------------------------------ times
+
+    def _clock(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        hour = int(match["h"])
+        minute = int(match["m"]) if match["m"] else 0
+        ampm = (match.groupdict().get("ampm") or "").lower().replace(".", "").replace(" ", "")
+        zone_text = (match["tz"] or "").strip()
+        if ampm:
+            if not 1 <= hour <= 12:
+                return
+            hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+        elif not zone_text:
+            before = _word_before(text, match.start()).lower()
+            if before not in {"at", "by", "until", "till", "before", "after", "around", "about",
+                              "from", "since", "approximately", "to", "and"}:  # fmt: skip
+                return
+        zone = "Z" if regex.fullmatch(r"\(?\s*(?:GMT|UTC|Z)\s*\)?", zone_text) else ""
+        dayword = match["dayw"]
+        rule = "clock_ampm" if ampm else "clock_24h"
+        day_resolver = self._day_resolver(dayword) if dayword else None
+
+        def resolve(scope: _Scope) -> _Value:
+            day = day_resolver(scope) if day_resolver is not None else scope.sentence_day()
+            if day is None:
+                return _UNRESOLVED
+            value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
+            return _Value(value, "minute", day)
+
+        yield self._candidate(match, "time", resolve, anchored=True, rule=rule)
+
+    def _noon(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        clock = "12:00" if match["w"].lower() in {"noon", "midday"} else "24:00"
+        dayword = match["dayw"]
+        day_resolver = self._day_resolver(dayword) if dayword else None
+
+        def resolve(scope: _Scope) -> _Value:
+            day = day_resolver(scope) if day_resolver is not None else scope.sentence_day()
+            if day is None:
+                return _UNRESOLVED
+            return _Value(f"{day.isoformat()}T{clock}", "minute", day)
+
+        yield self._candidate(match, "time", resolve, anchored=True, rule="noon")
+
+    def _day_resolver(self, word: str) -> Callable[[_Scope], datetime.date | None]:
+        key = word.lower()
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(key)
+        weekday = self.lex.weekdays.get(key)
+
+        def day(scope: _Scope) -> datetime.date | None:
+            reference = scope.reference
+            if reference is None:
+                return None
+            if offset is not None:
+                return reference + datetime.timedelta(days=offset)
+            assert weekday is not None
+            how = "on_or_after" if scope.tense() == "future" else "on_or_before"
+            return timex.weekday_on(reference, weekday, how)
+
+        return day
+
+    # ------------------------------------------------------------------ holidays, ordinals
+
+    def _holiday(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        name = match["h"]
+        if not _capitalized(name):
+            return
+        spec = self.lex.holidays[_norm(name).replace("’", "'")]
+        if match["y"]:
+            day = _holiday_day(spec, int(match["y"]))
+            if day is None:
+                return
+            yield self._candidate(match, "date", _fixed(day.isoformat()), rule="holiday")
+            return
+
+        def resolve(scope: _Scope) -> _Value:
+            reference = scope.reference
+            if reference is None:
+                return _UNRESOLVED
+            year = timex.choose_year(
+                reference,
+                lambda y: _holiday_day(spec, y),
+                key_now=reference,
+                tense=scope.tense(),
+            )
+            day = None if year is None else _holiday_day(spec, year)
+            return _UNRESOLVED if day is None else _day(day)
+
+        yield self._candidate(match, "date", resolve, rule="holiday")
+
+    def _ordinal_day(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+        day_number = int(match["d"])
+        after = _word_after(text, match.end())
+        if after and after[0].islower() and after not in {"and", "or", "of", "at", "when"}:
+            return  # on the 15th floor
+
+        def resolve(scope: _Scope) -> _Value:
+            reference = scope.reference
+            if reference is None:
+                return _UNRESOLVED
+            candidates = []
+            for shift in (-1, 0, 1):
+                year, month = timex.add_months(reference.year, reference.month, shift)
+                try:
+                    candidates.append(datetime.date(year, month, day_number))
+                except ValueError:
+                    continue
+            if not candidates:
+                return _UNRESOLVED
+            tense = scope.tense()
+            if tense == "future":
+                pool = [c for c in candidates if c >= reference] or candidates
+                return _day(min(pool))
+            pool = [c for c in candidates if c <= reference] or candidates
+            return _day(max(pool))
+
+        yield self._candidate(match, "date", resolve, rule="ordinal_day")
+
+
+def _season_allowed(word: str, rel: str, before: str, has_part: bool) -> bool:
+    """Whether a season word without a year is a date: ``fall`` and ``spring`` are also a
+    verb and a noun, so they need a determiner or a preposition that makes them seasons."""
+    if word == "fall" and rel in {"", "the", "that", "early", "late"}:
+        in_the_fall = rel == "the" and before in {"in", "during", "by", "until", "since"}
+        return in_the_fall or (has_part and rel in {"the", "that"})
+    if word == "spring" and not rel and not has_part:
+        return before in {"in", "by", "until", "since", "during", "this", "last", "next", "till"}
+    return True
+
+
+def _norm(text: str | None) -> str:
+    return regex.sub(r"\s+", " ", text or "").strip().lower().replace("’", "'")
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _holiday_day(spec: str, year: int) -> datetime.date | None:
+    """The day a holiday spec (``12-25``, ``easter+1``, ``nth:11:4:4``, ``last:5:1``) gives."""
+    try:
+        if spec.startswith("easter"):
+            return timex.easter(year) + datetime.timedelta(days=int(spec[6:] or 0))
+        if spec.startswith("nth:"):
+            _, month, weekday, n = spec.split(":")
+            return timex.nth_weekday(year, int(month), int(weekday), int(n))
+        if spec.startswith("last:"):
+            _, month, weekday = spec.split(":")
+            return timex.nth_weekday(year, int(month), int(weekday), -1)
+        month, day = spec.split("-")
+        return datetime.date(year, int(month), int(day))
+    except (ValueError, OverflowError):
+        return None
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    return _Grammar()
+
+
+register_cache(_grammar.cache_clear)
+
+# ----------------------------------------------------------------------------- the finder
+
+
+_TOKEN = regex.compile(
+    r"""(?P<decade>['’]?\d*0['’]?s(?![\p{L}]))|(?P<code>(?<![\p{L}])[QH][1-4])
+    |(?P<clock>\d{1,2}:\d\d)|(?P<short>['’]\d\d)|(?P<digit>\d+)|(?P<word>\p{L}+)""",
+    regex.VERBOSE,
+)
+_Positions = dict[str, list[tuple[int, int]]]
+
+
+def _features(text: str, start: int, end: int) -> _Positions:
+    """Where each lower-cased word of text[start:end] stands, and the features #digit, #year
+    (four digits), #decade (1990s, '80s), #code (Q3, H1), #clock (12:30), #short ('82)."""
+    features: _Positions = {}
+    for match in _TOKEN.finditer(text, start, end):
+        kind = match.lastgroup
+        if kind == "word":
+            key = match.group().lower()
+        elif kind == "digit":
+            key = "#year" if len(match.group()) == 4 else "#digit"
+            features.setdefault("#digit", []).append(match.span())
+        else:
+            key = f"#{kind}"
+            if kind in {"decade", "clock"}:
+                features.setdefault("#digit", []).append(match.span())
+        features.setdefault(key, []).append(match.span())
+    return features
+
+
+def _windows(features: _Positions, rule: _Rule, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Stretches of text[start:end] around the rule's trigger words, merged."""
+    spans = sorted(span for key in rule.triggers if key in features for span in features[key])
+    window: tuple[int, int] | None = None
+    for s, e in spans:
+        ws, we = max(start, s - rule.back), min(end, e + rule.forward)
+        if window is not None and ws <= window[1]:
+            window = (window[0], max(window[1], we))
+            continue
+        if window is not None:
+            yield window
+        window = (ws, we)
+    if window is not None:
+        yield window
+
+
+def _find(text: str, spans: Iterable[tuple[int, int]]) -> list[_Candidate]:
+    """Every candidate in the spans, overlaps resolved: the longest wins, then the rule
+    listed first."""
+    grammar = _grammar()
+    found: list[_Candidate] = []
+    for start, end in spans:
+        if end <= start:
+            continue
+        features = _features(text, start, end)
+        for rule in grammar.rules:
+            for window_start, window_end in _windows(features, rule, start, end):
+                for match in rule.pattern.finditer(text, window_start, window_end):
+                    for candidate in rule.handler(grammar, match, text):
+                        if start <= candidate.start < candidate.end <= end:
+                            found.append(candidate)
+    found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    chosen: list[_Candidate] = []
+    for candidate in found:
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _resolve(candidates: list[_Candidate], context: _Context) -> list[_Value]:
+    """Values for the candidates (in text order): those that count from the reference first,
+    then, in text order, those that count from a day mentioned before them."""
+    values: dict[int, _Value] = {}
+    for i, candidate in enumerate(candidates):
+        if not candidate.anchored:
+            values[i] = _safe(candidate, context)
+    context.resolved = sorted(
+        ((candidates[i].start, v) for i, v in values.items()), key=lambda p: p[0]
+    )
+    for i, candidate in enumerate(candidates):
+        if candidate.anchored:
+            values[i] = _safe(candidate, context)
+            context.resolved.append((candidate.start, values[i]))
+            context.resolved.sort(key=lambda p: p[0])
+    return [values[i] for i in range(len(candidates))]
+
+
+def _safe(candidate: _Candidate, context: _Context) -> _Value:
+    try:
+        return candidate.resolve(_Scope(context, candidate.start, candidate.end))
+    except (ValueError, OverflowError):
+        return _UNRESOLVED  # a date outside the years 1-9999
+
+
+def _scan_spans(doc: Document) -> list[tuple[int, int]]:
+    spans = [(region.start, region.end) for region in doc.regions]
+    if doc.layout.date_line is not None:
+        spans.append((doc.layout.date_line.start, doc.layout.date_line.end))
+    return sorted(spans)
+
+
+# ----------------------------------------------------------------------------- datelines
+
+
+def _month_day_of(text: str) -> tuple[int, int] | None:
+    """(month, day) of a dateline date such as ``Aug 30`` or ``30 August``."""
+    lex = _lexicon()
+    match = regex.search(
+        r"(?P<a>[\p{L}]+)\.?\s+(?P<b>\d{1,2})|(?P<c>\d{1,2})\s+(?P<d>[\p{L}]+)", text
+    )
+    if match is None:
+        return None
+    word, number = (match["a"], match["b"]) if match["a"] else (match["d"], match["c"])
+    month = lex.months.get(word.lower())
+    if month is None:
+        return None
+    return month, int(number)
+
+
+def _dateline_day(month: int, day: int, reference: datetime.date) -> datetime.date | None:
+    """The (month, day) in the year that puts it on or shortly before ``reference``."""
+    for year in range(reference.year + 1, reference.year - 9, -1):
+        if not 1 <= year <= 9999:
+            continue
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference + datetime.timedelta(days=1):
+            return candidate
     return None
 
 
 def resolve_dateline(dateline: Dateline, reference: datetime.date | None) -> Dateline:
-    """The dateline with its date resolved against ``reference`` when its year is missing."""
-    return dateline
+    """The dateline with its date resolved against ``reference`` when its year is missing:
+    ``Aug 30`` takes the year that puts it on or shortly before the reference."""
+    if dateline.date is not None or dateline.date_mention is None or reference is None:
+        return dateline
+    parts = _month_day_of(dateline.date_mention.text)
+    if parts is None:
+        return dateline
+    day = _dateline_day(*parts, reference)
+    if day is None:
+        return dateline
+    return dateline.model_copy(update={"date": day})
+
+
+# ----------------------------------------------------------------------------- published
+
+
+def find_published(doc: Document) -> tuple[datetime.date, PublishedSource] | None:
+    """The publication date the text itself gives, and where it came from.
+
+    In order: the dateline's date (``LONDON, Aug 30 (Reuters)``; a missing year is taken from
+    elsewhere in the text: the date line, else the latest year the text mentions outside
+    future-tense clauses), then a date line (``Published: 5 June 2018``, ``July 30, 2009``).
+    """
+    layout = doc.layout
+    dateline = layout.dateline
+    if dateline is not None and dateline.date is not None:
+        return dateline.date, "dateline"
+    line_day = _date_line_day(doc)
+    if dateline is not None and dateline.date_mention is not None:
+        parts = _month_day_of(dateline.date_mention.text)
+        year = line_day.year if line_day is not None else _year_in_text(doc)
+        if parts is not None and year is not None:
+            try:
+                return datetime.date(year, *parts), "dateline"
+            except ValueError:
+                pass
+    if line_day is not None:
+        return line_day, "text"
+    return None
+
+
+def _date_line_day(doc: Document) -> datetime.date | None:
+    line = doc.layout.date_line
+    if line is None:
+        return None
+    candidates = _find(doc.text, [(line.start, line.end)])
+    context = _Context(doc.text, doc, None)
+    for candidate, value in zip(candidates, _resolve(candidates, context), strict=False):
+        del candidate
+        if value.date is not None:
+            return value.date
+    return None
+
+
+def _year_in_text(doc: Document) -> int | None:
+    """The latest year the text mentions outside future-tense clauses."""
+    candidates = _find(doc.text, _scan_spans(doc))
+    context = _Context(doc.text, doc, None)
+    years = []
+    for candidate, value in zip(candidates, _resolve(candidates, context), strict=False):
+        if value.value is None or not regex.match(r"\d{4}(?:$|-)", value.value):
+            continue
+        if _Scope(context, candidate.start, candidate.end).tense() == "future":
+            continue
+        years.append(int(value.value[:4]))
+    return max(years) if years else None
+
+
+# ----------------------------------------------------------------------------- extract_dates
 
 
 def extract_dates(doc: Document, *, reference: datetime.date | None) -> list[DateExpression]:
-    """Every time expression in ``doc``, resolved against ``reference``."""
-    return []
+    """Every time expression in ``doc``, resolved against ``reference``.
+
+    Reads the headline, standfirst, body paragraphs, the date line and the dateline's date.
+    Ids run ``date1``, ``date2``, ... in text order.
+
+    Example:
+        >>> from articlemodel.layout import parse_layout
+        >>> from articlemodel.segment import segment
+        >>> text = "Talks resume\\n\\nThe talks resumed on Monday after a pause two weeks ago."
+        >>> doc = segment(text, parse_layout(text))
+        >>> [(d.text, d.value) for d in extract_dates(doc, reference=datetime.date(2018, 6, 5))]
+        [('Monday', '2018-06-04'), ('two weeks ago', '2018-W21')]
+    """
+    text = doc.text
+    candidates = _find(text, _scan_spans(doc))
+    dateline = doc.layout.dateline
+    extra: _Candidate | None = None
+    if dateline is not None and dateline.date_mention is not None:
+        mention = dateline.date_mention
+        if all(c.end <= mention.start or c.start >= mention.end for c in candidates):
+            known = dateline.date
+
+            def resolve(scope: _Scope) -> _Value:
+                if known is not None:
+                    return _day(known)
+                if scope.reference is None:
+                    return _UNRESOLVED
+                resolved = resolve_dateline(dateline, scope.reference).date
+                return _UNRESOLVED if resolved is None else _day(resolved)
+
+            extra = _Candidate(mention.start, mention.end, "date", resolve)
+            candidates = sorted([*candidates, extra], key=lambda c: c.start)
+    context = _Context(text, doc, reference)
+    values = _resolve(candidates, context)
+    return [
+        DateExpression(
+            id=f"date{i}",
+            text=text[candidate.start : candidate.end],
+            start=candidate.start,
+            end=candidate.end,
+            value=value.value,
+            kind=candidate.kind,
+            granularity=value.granularity,
+            date=value.date,
+        )
+        for i, (candidate, value) in enumerate(zip(candidates, values, strict=False), start=1)
+    ]

@@ -1,0 +1,363 @@
+"""The dates extractor: what it finds, how it resolves it, and what it leaves alone.
+
+The table cases are sentences written for these tests: each gives the sentence, the reference
+(publication) date and every expression expected in it as (text, value, kind), in text order.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articlemodel import parse_article
+from articlemodel.extract import timex
+from articlemodel.extract.dates import extract_dates, find_published, resolve_dateline
+from articlemodel.layout import parse_layout
+from articlemodel.models import DateExpression
+from articlemodel.segment import Document, segment
+
+D = datetime.date
+REF = D(2018, 6, 5)  # a Tuesday, the sample's publication date
+SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+
+Expected = list[tuple[str, str | None, str]]
+
+
+def _doc(text: str) -> Document:
+    return segment(text, parse_layout(text))
+
+
+def _dates(text: str, reference: datetime.date | None = REF) -> list[DateExpression]:
+    return extract_dates(_doc(text), reference=reference)
+
+
+def _triples(text: str, reference: datetime.date | None = REF) -> Expected:
+    return [(d.text, d.value, d.kind) for d in _dates(text, reference)]
+
+
+CASES: list[tuple[str, datetime.date | None, Expected]] = [
+    # --- the sample's expressions and the issue's absolute forms
+    ("The talks resumed on Monday.", REF, [("Monday", "2018-06-04", "date")]),
+    ("A pause came two weeks ago.", REF, [("two weeks ago", "2018-W21", "date")]),
+    ("Last month, the SDF announced a push.", REF, [("Last month", "2018-05", "date")]),
+    ("The deal was signed on June 4, 2018.", REF, [("June 4, 2018", "2018-06-04", "date")]),
+    ("The deal was signed on 4 June 2018.", REF, [("4 June 2018", "2018-06-04", "date")]),
+    ("The deal was signed on Jun. 4 in Paris.", REF, [("Jun. 4", "2018-06-04", "date")]),
+    ("The deal was signed on June 4.", REF, [("June 4", "2018-06-04", "date")]),
+    ("The report is dated 2018-06-04.", REF, [("2018-06-04", "2018-06-04", "date")]),
+    ("The form was filed on 06/04/2018.", REF, [("06/04/2018", "2018-06-04", "date")]),
+    ("Sales rose in 2017.", REF, [("2017", "2017", "date")]),
+    ("The vote was held in June.", REF, [("June", "2018-06", "date")]),
+    ("Prices soared in the 1990s.", REF, [("the 1990s", "199", "date")]),
+    ("The offensive began in mid-May.", REF, [("mid-May", "2018-05", "date")]),
+    ("Growth slowed in early 2018.", REF, [("early 2018", "2018", "date")]),
+    (
+        "The blast happened at 3 p.m. local time (1200 GMT).",
+        REF,
+        [
+            ("3 p.m. local time", "2018-06-05T15:00", "time"),
+            ("1200 GMT", "2018-06-05T12:00Z", "time"),
+        ],
+    ),
+    # --- relative to the reference
+    ("Ministers will meet next Monday.", REF, [("next Monday", "2018-06-11", "date")]),
+    ("Officials said today that talks failed.", REF, [("today", "2018-06-05", "date")]),
+    ("The ceasefire collapsed yesterday.", REF, [("yesterday", "2018-06-04", "date")]),
+    ("The court will rule tomorrow.", REF, [("tomorrow", "2018-06-06", "date")]),
+    ("Fighting intensified this week.", REF, [("this week", "2018-W23", "date")]),
+    ("Fighting intensified the last week.", REF, [("the last week", "2018-W22", "date")]),
+    ("Elections are due next year.", REF, [("next year", "2019", "date")]),
+    ("The town fell three days earlier.", REF, [("three days earlier", "2018-06-02", "date")]),
+    ("Output has risen earlier this year.", REF, [("earlier this year", "2018", "date")]),
+    ("The plant will close later this month.", REF, [("later this month", "2018-06", "date")]),
+    ("Costs rose by the end of this year.", REF, [("the end of this year", "2018", "date")]),
+    ("Such attacks have recently become rare.", REF, [("recently", "PAST_REF", "date")]),
+    ("The group is now in control.", REF, [("now", "PRESENT_REF", "date")]),
+    (
+        "It happened the day before yesterday.",
+        REF,
+        [("the day before yesterday", "2018-06-03", "date")],
+    ),
+    ("The market fell last September.", D(2018, 10, 5), [("last September", "2018-09", "date")]),
+    ("Clashes erupted over the weekend.", REF, [("the weekend", "2018-W22-WE", "date")]),
+    ("Crowds are expected this summer.", REF, [("this summer", "2018-SU", "date")]),
+    ("The company reported results for fiscal 2019.", REF, [("fiscal 2019", "FY2019", "date")]),
+    ("In March, prices fell.", REF, [("March", "2018-03", "date")]),
+    (
+        "Profit rose in the first quarter of 2009.",
+        REF,
+        [("the first quarter of 2009", "2009-Q1", "date")],
+    ),
+    ("The style recalls the '80s.", REF, [("the '80s", "198", "date")]),
+    ("The house dates from the 19th century.", REF, [("the 19th century", "18", "date")]),
+    ("Prices peaked in the 2000s.", REF, [("the 2000s", "200", "date")]),
+    # --- durations and sets
+    (
+        "Prices doubled over the past three years.",
+        REF,
+        [("the past three years", "P3Y", "duration")],
+    ),
+    ("Talks lasted for three days.", REF, [("three days", "P3D", "duration")]),
+    ("After a pause of two weeks, the offensive resumed.", REF, [("two weeks", "P2W", "duration")]),
+    ("The two-year-old ceasefire is fragile.", REF, [("two-year-old", "P2Y", "duration")]),
+    ("The project took 18 months.", REF, [("18 months", "P18M", "duration")]),
+    ("The war lasted two and a half years.", REF, [("two and a half years", "P2.5Y", "duration")]),
+    (
+        "Jobs will be cut over the next four years.",
+        REF,
+        [("the next four years", "P4Y", "duration")],
+    ),
+    ("The delay has lasted several years.", REF, [("several years", "PXY", "duration")]),
+    ("A 24-hour curfew was imposed.", REF, [("24-hour", "PT24H", "duration")]),
+    ("The market opens every Friday.", REF, [("every Friday", "XXXX-WXX-5", "set")]),
+    ("The paper publishes daily.", REF, [("daily", "P1D", "set")]),
+    ("Inspectors visit twice a week.", REF, [("twice a week", "P1W", "set")]),
+    ("Tankers arrive at a rate of 15 a year.", REF, [("a year", "P1Y", "set")]),
+    (
+        "The process takes between 60 and 90 days.",
+        REF,
+        [("60", "P60D", "duration"), ("90 days", "P90D", "duration")],
+    ),
+    # --- traps: ordinary words are not dates
+    ("Officials may resign.", REF, []),
+    ("Thousands joined the March on Washington.", REF, []),
+    ("He came second in the race.", REF, []),
+    ("Shares were priced at $42.", REF, []),
+    ("We will see what happens.", REF, []),
+    ("She bought a car and a house.", REF, []),
+    ("The rebels had 2000 fighters.", REF, []),
+    ("A 59-year-old man was arrested.", REF, []),
+    ("Prime Minister Theresa May spoke.", REF, []),
+    ("A 2018 report found problems.", REF, [("2018", "2018", "date")]),
+    ("The current was strong.", REF, [("current", "PRESENT_REF", "date")]),
+    # --- month, week and year boundaries
+    ("Last month, output fell.", D(2018, 3, 1), [("Last month", "2018-02", "date")]),
+    ("Sales fell last month.", D(2018, 1, 2), [("last month", "2017-12", "date")]),
+    ("Sales fell last week.", D(2018, 1, 1), [("last week", "2017-W52", "date")]),
+    ("It rained this week.", D(2020, 12, 31), [("this week", "2020-W53", "date")]),
+    ("It rained this week.", D(2021, 1, 3), [("this week", "2020-W53", "date")]),
+    ("It rained this week.", D(2019, 12, 30), [("this week", "2020-W01", "date")]),
+    ("A pause came two weeks ago.", D(2021, 1, 15), [("two weeks ago", "2020-W53", "date")]),
+    ("Exports fell in December.", D(2018, 1, 10), [("December", "2017-12", "date")]),
+    ("The vote will be held in January.", D(2018, 11, 20), [("January", "2019-01", "date")]),
+    ("The law takes effect on January 1.", D(2018, 12, 20), [("January 1", "2019-01-01", "date")]),
+    (
+        "Profit rose in the third quarter.",
+        D(2018, 11, 10),
+        [("the third quarter", "2018-Q3", "date")],
+    ),
+    (
+        "Profit fell in the fourth quarter.",
+        D(2018, 1, 20),
+        [("the fourth quarter", "2017-Q4", "date")],
+    ),
+    ("Talks began on Saturday.", D(2018, 6, 1), [("Saturday", "2018-05-26", "date")]),
+    ("The talks resumed on Monday.", D(2018, 6, 4), [("Monday", "2018-06-04", "date")]),
+    ("The court will rule on Friday.", REF, [("Friday", "2018-06-08", "date")]),
+    ("Sales peaked at Christmas.", REF, [("Christmas", "2017-12-25", "date")]),
+    # --- leap days
+    ("It happened yesterday.", D(2020, 3, 1), [("yesterday", "2020-02-29", "date")]),
+    ("The deal was signed on February 29.", D(2021, 3, 5), [("February 29", "2020-02-29", "date")]),
+    ("The deal was signed on February 29.", REF, [("February 29", "2016-02-29", "date")]),
+    ("A year ago, the market crashed.", D(2024, 2, 29), [("A year ago", "2023", "date")]),
+    ("Visits fell on Feb. 29, 2016.", REF, [("Feb. 29, 2016", "2016-02-29", "date")]),
+    ("Visits fell on Feb. 29, 2017.", REF, [("2017", "2017", "date")]),  # no such day
+    # --- times of day
+    (
+        "The blast occurred at 08:30 GMT on Monday.",
+        REF,
+        [("08:30 GMT", "2018-06-04T08:30Z", "time"), ("Monday", "2018-06-04", "date")],
+    ),
+    ("Shelling resumed on Friday morning.", REF, [("Friday morning", "2018-06-01TMO", "time")]),
+    ("Shelling resumed last night.", REF, [("last night", "2018-06-04TNI", "time")]),
+    # --- without a reference date, relative expressions keep span and kind, not a value
+    ("The talks resumed on Monday.", None, [("Monday", None, "date")]),
+    ("A pause came two weeks ago.", None, [("two weeks ago", None, "date")]),
+    ("The deal was signed on June 4, 2018.", None, [("June 4, 2018", "2018-06-04", "date")]),
+    ("Talks lasted for three days.", None, [("three days", "P3D", "duration")]),
+    ("The group is now in control.", None, [("now", "PRESENT_REF", "date")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reference", "expected"), CASES)
+def test_table(sentence: str, reference: datetime.date | None, expected: Expected) -> None:
+    assert _triples(sentence, reference) == expected
+
+
+def test_at_least_fifty_table_cases() -> None:
+    assert len(CASES) >= 50
+
+
+def test_ids_granularity_and_date() -> None:
+    found = _dates("Talks began on Monday and ended in June after two weeks.")
+    assert [d.id for d in found] == ["date1", "date2", "date3"]
+    assert [d.granularity for d in found] == ["day", "month", "week"]
+    assert found[0].date == D(2018, 6, 4)
+    assert found[1].date is None
+    assert found[2].kind == "duration"
+
+
+def test_day_first_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from articlemodel import settings as article_settings
+    from articlemodel.lexicons import clear_caches
+
+    monkeypatch.setattr(article_settings, "DAY_FIRST", True)
+    clear_caches()
+    try:
+        assert _triples("Filed on 06/04/2018.") == [("06/04/2018", "2018-04-06", "date")]
+    finally:
+        monkeypatch.undo()
+        clear_caches()
+    assert _triples("Filed on 06/04/2018.") == [("06/04/2018", "2018-06-04", "date")]
+
+
+def test_sample_article() -> None:
+    text = (SEEDS / "kurdistan24-sdf-resume-offensive.txt").read_text(encoding="utf-8")
+    article = parse_article(text, published="2018-06-05")
+    assert [(d.text, d.value) for d in article.dates] == [
+        ("two weeks ago", "2018-W21"),
+        ("Monday", "2018-06-04"),
+        ("two weeks ago", "2018-W21"),
+        ("Last month", "2018-05"),
+        ("Two weeks ago", "2018-W21"),
+    ]
+    assert article.dates[1].date == D(2018, 6, 4)
+
+
+def test_date_line_and_dateline_are_read() -> None:
+    text = "Storm hits coast\n\nJuly 30, 2009\n\nMIAMI, July 29 (AP) - A storm hit on Tuesday."
+    found = _triples(text, D(2009, 7, 30))
+    assert found == [
+        ("July 30, 2009", "2009-07-30", "date"),
+        ("July 29", "2009-07-29", "date"),
+        ("Tuesday", "2009-07-28", "date"),
+    ]
+
+
+# ----------------------------------------------------------------------------- published
+
+
+def test_published_from_dateline_with_year() -> None:
+    doc = _doc("Markets fall\n\nLONDON, Aug. 30, 2018 (Reuters) - Shares fell on Thursday.")
+    assert find_published(doc) == (D(2018, 8, 30), "dateline")
+
+
+def test_published_from_dateline_year_elsewhere() -> None:
+    doc = _doc(
+        "Markets fall\n\nLONDON, Aug 30 (Reuters) - Shares fell, extending losses seen "
+        "since 2015 and through 2017. Analysts expect a rebound by 2030."
+    )
+    assert find_published(doc) == (D(2017, 8, 30), "dateline")
+
+
+def test_published_from_date_line() -> None:
+    doc = _doc("Storm hits coast\n\nPublished: 5 June 2018\n\nA storm hit the coast on Monday.")
+    assert find_published(doc) == (D(2018, 6, 5), "text")
+    article = parse_article("Storm hits coast\n\nPublished: 5 June 2018\n\nA storm hit on Monday.")
+    assert (article.published, article.published_source) == (D(2018, 6, 5), "text")
+    assert [(d.text, d.value) for d in article.dates][-1] == ("Monday", "2018-06-04")
+
+
+def test_no_published_date() -> None:
+    doc = _doc("Storm hits coast\n\nA storm hit the coast on Monday.")
+    assert find_published(doc) is None
+    article = parse_article("Storm hits coast\n\nA storm hit the coast on Monday.")
+    assert article.published is None
+    assert [(d.text, d.value) for d in article.dates] == [("Monday", None)]
+
+
+@pytest.mark.parametrize(
+    ("dateline_text", "reference", "expected"),
+    [
+        ("LONDON, Aug 30 (Reuters) - Shares fell.", D(2018, 9, 2), D(2018, 8, 30)),
+        ("LONDON, Aug 30 (Reuters) - Shares fell.", D(2018, 8, 29), D(2018, 8, 30)),
+        ("LONDON, Dec 31 (Reuters) - Shares fell.", D(2018, 1, 5), D(2017, 12, 31)),
+        ("LONDON, Feb 29 (Reuters) - Shares fell.", D(2019, 3, 1), D(2016, 2, 29)),
+        ("LONDON, 3 March (Reuters) - Shares fell.", D(2018, 3, 3), D(2018, 3, 3)),
+    ],
+)
+def test_resolve_dateline(
+    dateline_text: str, reference: datetime.date, expected: datetime.date
+) -> None:
+    dateline = parse_layout("Markets fall\n\n" + dateline_text).dateline
+    assert dateline is not None
+    assert dateline.date is None
+    assert resolve_dateline(dateline, reference).date == expected
+    assert resolve_dateline(dateline, None).date is None
+
+
+# ----------------------------------------------------------------------------- properties
+
+_PIECES = [
+    "on Monday", "two weeks ago", "Last month", "June 4, 2018", "4 June", "in May", "may",
+    "the 1990s", "mid-May", "early 2018", "at 3 p.m.", "(1200 GMT)", "next year", "today",
+    "for three days", "every Friday", "daily", "$42", "We", "second", "a", "2000 troops",
+    "the fourth quarter", "Christmas", "the day", "three days later", "06/04/2018", "'82",
+    "this summer", "a 59-year-old", "Feb. 29", "the past decade", "recently", "now", ",", ".",
+    "\n\n", "LONDON, Aug 30 (Reuters) -", "Published: 5 June 2018", "the same period last year",
+]  # fmt: skip
+
+_texts = st.lists(
+    st.one_of(st.sampled_from(_PIECES), st.text(min_size=1, max_size=8)), min_size=1, max_size=25
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_texts, reference=st.one_of(st.none(), st.dates(D(1900, 1, 1), D(2100, 12, 31))))
+def test_spans_index_the_text(text: str, reference: datetime.date | None) -> None:
+    found = extract_dates(_doc(text), reference=reference)
+    assert [d.id for d in found] == [f"date{i}" for i in range(1, len(found) + 1)]
+    previous_end = 0
+    for date in found:
+        assert text[date.start : date.end] == date.text
+        assert date.start >= previous_end
+        previous_end = date.end
+        if reference is None and date.value is not None:
+            assert not date.value.startswith(str(datetime.date.today().year)) or (
+                date.value in text or date.value[:4] in text
+            )
+
+
+_RICH = (
+    "Markets fall\n\nLONDON, Aug 30 (Reuters) - On Monday, two weeks ago, last month and "
+    "next year; June 4, 2018, 4 June, February 29, in May, the 1990s, the '80s, mid-May, "
+    "early 2018, at 3 p.m. (1200 GMT) Friday, at noon, tonight, last night, this week, the "
+    "weekend, last weekend, next Monday, three days later, the next day, the same day, that "
+    "week, the fourth quarter, the first half of next year, this summer, last winter, "
+    "Christmas, Thanksgiving, Easter, the 21st century, 500 years ago, 3,000 years ago, in "
+    "9999, on the 31st, the last week of February, the same period last year, every Friday, "
+    "twice a week, 15 a year, the past three years, October of next year, this fiscal year."
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(reference=st.dates(D(1900, 1, 1), D(2100, 12, 31)))
+def test_resolution_never_raises(reference: datetime.date) -> None:
+    found = extract_dates(_doc(_RICH), reference=reference)
+    assert len(found) > 40
+    for date in found:
+        assert date.value is None or isinstance(date.value, str)
+        if date.date is not None:
+            assert date.value is not None
+            assert date.value.startswith(date.date.isoformat())
+
+
+# ----------------------------------------------------------------------------- calendar helpers
+
+
+def test_timex_helpers() -> None:
+    assert timex.easter(2018) == D(2018, 4, 1)
+    assert timex.easter(2024) == D(2024, 3, 31)
+    assert timex.nth_weekday(2018, 11, 4, 4) == D(2018, 11, 22)  # Thanksgiving
+    assert timex.nth_weekday(2018, 5, 1, -1) == D(2018, 5, 28)  # Memorial Day
+    assert timex.duration_value(None, "decade") == "PXDE"
+    assert timex.duration_value(0.5, "hour") == "PT0.5H"
+    assert timex.granularity_of("2018-W21-WE") == "week"
+    assert timex.granularity_of("2018-06-05TMO") == "day"
+    assert timex.granularity_of("PRESENT_REF") is None
+    with pytest.raises(ValueError, match="out of range"):
+        timex.shift_value(D(1, 1, 1), "year", -1)
