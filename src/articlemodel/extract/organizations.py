@@ -487,6 +487,9 @@ class _State:
     forms: dict[tuple[str, ...], str] = field(default_factory=dict)
     # head nouns that name a found organization only after "the" ("the Commission said")
     back_references: set[tuple[str, ...]] = field(default_factory=set)
+    # one-word names seen as a person's surname: no mention of them counts
+    surnames: set[str] = field(default_factory=set)
+    lowercase: _LowerWords = field(default_factory=lambda: _LowerWords(""))
 
     def free(self, start: int, end: int) -> bool:
         return start < end and self.taken.find(1, start, end) < 0
@@ -1022,8 +1025,10 @@ def _link(state: _State, regions: list[_Region]) -> None:
                     len(form) == 1
                     and not region.caps
                     and not region.title
-                    and not _isolated(words, i)
+                    and not _isolated(words, i, state.lowercase)
                 ):
+                    if state.free(word.start, word.key_end) and form not in state.back_references:
+                        state.surnames.add(word.key)  # "Gerald Ford": "Ford" names a person
                     continue
                 if not _stands_alone(state, words, i + len(form) - 1, key):
                     continue
@@ -1088,7 +1093,7 @@ def _stands_alone(state: _State, words: tuple[_Word, ...], last: int, key: str) 
     return True
 
 
-def _isolated(words: tuple[_Word, ...], i: int) -> bool:
+def _isolated(words: tuple[_Word, ...], i: int, lowercase: _LowerWords) -> bool:
     """Whether a one-word name at ``words[i]`` stands apart from a longer capitalized name."""
     word = words[i]
     if word.key.isupper():
@@ -1098,7 +1103,9 @@ def _isolated(words: tuple[_Word, ...], i: int) -> bool:
         if (
             previous.capitalized
             and word.gap_before in (" ", "\u00a0")
-            and not (previous.sentence_initial and previous.key in _OPENERS)
+            and previous.key not in _OPENERS
+            and previous.key not in _CALENDAR
+            and not (previous.sentence_initial and previous.key.lower() in lowercase)
             and previous.key not in _lexicon().demonyms
             and previous.key not in _lexicon().countries
             and previous.key == previous.text
@@ -1180,6 +1187,12 @@ def _organizations(state: _State) -> list[Organization]:
     entities = sorted(
         (e for e in state.entities.values() if e.mentions), key=lambda e: min(e.mentions)
     )
+    if state.surnames:
+        for entity in entities:
+            # unless the article also names the organization in full ("Ford Motor Company")
+            if all(text[s:e] in state.surnames for s, e in entity.mentions):
+                entity.mentions = []
+        entities = [e for e in entities if e.mentions]
     result = []
     for number, entity in enumerate(entities, start=1):
         spans = sorted(entity.mentions)
@@ -1236,9 +1249,9 @@ def extract_organizations(doc: Document) -> list[Organization]:
         [('World Health Organization', 'WHO', 3)]
     """
     text = doc.text
-    state = _State(text=text, taken=bytearray(len(text)))
+    state = _State(text=text, taken=bytearray(len(text)), lowercase=_LowerWords(text))
     regions = _regions(doc)
-    lowercase = _LowerWords(text)
+    lowercase = state.lowercase
     _acronym_definitions(state, doc)
     _dateline_source(state, doc)
     _sports(state, doc)
