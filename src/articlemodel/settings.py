@@ -36,6 +36,17 @@ DAY_FIRST: Final = False
 # --- quotes ------------------------------------------------------------------------------
 #: A direct quote longer than this many characters is cut at its paragraph's end.
 MAX_QUOTE_CHARS: Final = 5_000
+#: How far before an opening mark or after a closing mark an attribution is looked for.
+QUOTE_CONTEXT_CHARS: Final = 300
+#: A speaker phrase has at most this many words (longer ones speak through the name ending them).
+QUOTE_MAX_SPEAKER_WORDS: Final = 10
+#: Earlier speakers a pronoun or a lone surname is resolved against (keeps resolution linear).
+QUOTE_SPEAKER_HISTORY: Final = 100
+#: A person shown to be of a pronoun's gender wins over a nearer one of unknown gender only
+#: within this many characters before the pronoun.
+QUOTE_GENDER_WINDOW_CHARS: Final = 1_500
+#: "they"/"it" resolve to an organization or plural speaker at most this many characters back.
+QUOTE_PLURAL_WINDOW_CHARS: Final = 3_000
 
 # --- people ------------------------------------------------------------------------------
 #: A role after a name (``Jane Doe, a spokesperson for the ministry,``) has at most this many

@@ -301,10 +301,9 @@ _INFINITIVE_PATTERN = regex.compile(
 _PROGRESSIVE_PATTERN = regex.compile(r"[ \t\u00a0]+(?:is|are|was|were|been|am)\Z")
 _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
-_MAX_CONTEXT = 300
-# Speakers looked back at to resolve a pronoun or a surname: keeps resolution linear.
-_HISTORY = 100
-_MAX_SUBJECT_WORDS = 10
+_MAX_CONTEXT = settings.QUOTE_CONTEXT_CHARS
+_HISTORY = settings.QUOTE_SPEAKER_HISTORY
+_MAX_SUBJECT_WORDS = settings.QUOTE_MAX_SPEAKER_WORDS
 
 
 @dataclass(slots=True)
@@ -1173,7 +1172,10 @@ class _Resolver:
                 else self.genders.get(ident or name) or None
                 for _, name, ident, entity in cands
             ]
-            order = [k for k, g in enumerate(genders) if g == kind and offset - cands[k][0] < 1500]
+            window = settings.QUOTE_GENDER_WINDOW_CHARS
+            order = [
+                k for k, g in enumerate(genders) if g == kind and offset - cands[k][0] < window
+            ]
             order += [k for k, g in enumerate(genders) if not g]
             for k in order[:1]:
                 _, name, ident, _entity = cands[k]
@@ -1193,8 +1195,8 @@ class _Resolver:
             or (off < offset and num == "p")
         )
         if cands2:
-            _, name, ident = max(cands2, key=lambda c: c[0])
-            if offset - _ < 3000:
+            where, name, ident = max(cands2, key=lambda c: c[0])
+            if offset - where < settings.QUOTE_PLURAL_WINDOW_CHARS:
                 self._remember(offset, name, ident, False, "p")
                 return name, ident
         return written, None
