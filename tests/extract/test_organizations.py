@@ -245,6 +245,13 @@ CONLL_STYLE: list[object] = [
         id="conll-standings",
     ),
     pytest.param(
+        "BASEBALL - MAJOR LEAGUE STANDINGS.\n\nNEW YORK 1996-08-29\n\n"
+        "Major League Baseball standings after games played on Wednesday:\n\n"
+        "EASTERN DIVISION\n\nNEW YORK 74 56 .569 -\nBALTIMORE 69 62 .527 5 1/2\n",
+        {"NEW YORK": ["NEW YORK"], "BALTIMORE": ["BALTIMORE"]},
+        id="conll-standings-in-capitals",
+    ),
+    pytest.param(
         "SOCCER - DUTCH LEAGUE.\n\nAMSTERDAM 1996-08-29\n\n"
         "Feyenoord beat Utrecht 3-1 on Wednesday while Vitesse drew 0-0 with Groningen.",
         {

@@ -195,7 +195,7 @@ _RESULT_PATTERN = regex.compile(
     rf"""
     (?:^|(?<=[,;:][ ]))
     (?P<a>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}{_SCORERS_RE}
-    [ ](?:-[ ])?(?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}(?![\p{{L}}\p{{Nd}}.])
+    [ ](?:-[ ])?(?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}(?![\p{{L}}\p{{Nd}}]|[.,]\p{{Nd}})
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
@@ -211,8 +211,15 @@ _RESULT_PROSE_PATTERN = regex.compile(
     """,
     regex.VERBOSE | regex.VERSION1,
 )
+# A dateline in CoNLL-2003 style: a place in capitals and an ISO date.
+_CAPS_DATELINE_PATTERN = regex.compile(
+    r"\p{Lu}[\p{Lu}\p{M}.'’\-]*+(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*+){0,5}"
+    r"[ ]\p{Nd}{4}-\p{Nd}{2}-\p{Nd}{2}"
+)
 _STANDING_PATTERN = regex.compile(
-    rf"^(?P<a>{_TEAM_RE})(?:[ \t]+\p{{Nd}}{{1,3}}){{3,}}[ \t]*$", regex.MULTILINE
+    rf"^(?P<a>{_TEAM_RE})"
+    rf"(?:[ \t]+(?:\p{{Nd}}{{1,3}}(?:[-/]\p{{Nd}}{{1,3}})?|\.\p{{Nd}}{{3}}|-)){{3,}}[ \t]*$",
+    regex.MULTILINE,
 )
 
 
@@ -732,19 +739,20 @@ def _sports(state: _State, doc: Document) -> None:
     for region in doc.regions:
         if region.kind != "body":
             continue
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int, bool]] = []  # start, end, whether capitals are a name
         for match in _RESULT_PATTERN.finditer(text, region.start, region.end):
-            spans += [match.span("a"), match.span("b")]
+            spans += [(*match.span("a"), False), (*match.span("b"), False)]
         for match in _STANDING_PATTERN.finditer(text, region.start, region.end):
-            spans.append(match.span("a"))
+            spans.append((*match.span("a"), True))  # "NEW YORK 74 56 .569 -"
         for match in _RESULT_PROSE_PATTERN.finditer(text, region.start, region.end):
-            spans += [match.span("a"), match.span("b")]
-        for start, end in spans:
+            spans += [(*match.span("a"), False), (*match.span("b"), False)]
+        for start, end, caps_ok in spans:
             name = text[start:end]
             if (
                 name in countries
+                or name.title() in countries
                 or name in _lexicon().demonyms
-                or (name.isupper() and len(name) > 4)
+                or (name.isupper() and len(name) > 4 and not caps_ok)
             ):
                 continue
             key = _known_key(name) or f"name:{' '.join(_split_words(name))}"
@@ -1009,6 +1017,8 @@ def _link(state: _State, regions: list[_Region]) -> None:
     )
     for region in regions:
         words = region.words
+        if region.caps and words and _CAPS_DATELINE_PATTERN.match(state.text, words[0].start):
+            continue  # "NEW YORK 1996-08-29": a place and a date, CoNLL-2003's dateline
         n = len(words)
         for i, word in enumerate(words):
             if region.caps:
