@@ -2,7 +2,8 @@
 
 Three sources of mentions, in this order (``docs/locations.md`` has the examples):
 
-1. The dateline place (``DEIR AL-ZOR``, ``KABUL, Afghanistan``): each comma part is a place.
+1. The dateline place (``DEIR AL-ZOR``, ``KABUL, Afghanistan``): each comma part is a place;
+   so is the place of a paragraph that gives only place and date (``LONDON 1996-08-30``).
 2. Context rules (``_CONTEXT_RULES``), for places no gazetteer lists: ``the towns of X and Y``,
    ``X village``, ``the province of X``, ``X Province``, ``the X River``, ``in X, a town near
    Y``, ``rebel-held X``, ``in X, Syria``; the rule's label is kept as provenance. A name a rule
@@ -17,7 +18,9 @@ Three sources of mentions, in this order (``docs/locations.md`` has the examples
    club, not a place, in results); in all-capital lines only well-known places.
 
 Mentions whose keys the gazetteer ties to the same place (``U.S.``, ``United States``) join one
-Location; the kind comes from the context rule when there is one, else from the gazetteer.
+Location; the kind comes from the context rule when there is one, else from the gazetteer. A
+place only context found takes its country from the rule (``in X, Syria``), else from the known
+places of its sentences, else from the article when all its places share one country.
 """
 
 from __future__ import annotations
