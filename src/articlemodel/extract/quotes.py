@@ -299,6 +299,11 @@ _INFINITIVE_PATTERN = regex.compile(
     r"were[ \t\u00a0]+quick|moved|rushed)[ \t\u00a0]+to\Z"
 )
 _PROGRESSIVE_PATTERN = regex.compile(r"[ \t\u00a0]+(?:is|are|was|were|been|am)\Z")
+# The source after "according to", up to a comma or a stop.
+_ACCORDING_SPEAKER_PATTERN = regex.compile(r"[ \t\u00a0]+(?P<spk>[^,.;:!?\"“”\n]{1,120})")
+_ING_PATTERN = regex.compile(r"\p{L}+ing\b")
+# "a spokesman for the ministry": the words after the preposition are not the speaker.
+_ROLE_OF_PATTERN = regex.compile(r"\s(?:for|of|at|from|with)\s")
 _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
 _MAX_CONTEXT = settings.QUOTE_CONTEXT_CHARS
@@ -583,7 +588,7 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         while end > lo and text[end - 1].isspace():
             end -= 1
         aux = _AUX_END_PATTERN.search(text[lo:end])
-    progressive = regex.match(r"\p{L}+ing\b", text[cue_start : cue_start + 20]) is not None
+    progressive = _ING_PATTERN.match(text, cue_start, cue_start + 20) is not None
     if not progressive and _PASSIVE_PATTERN.search(text, lo, cue_start):
         return None
     if progressive:
@@ -1093,7 +1098,7 @@ class _Resolver:
         # Entity mentions inside the speaker phrase; the head of an English phrase is last,
         # and a role phrase ("a spokesman for the ministry") names a person, not the ministry.
         head_end = e
-        role = regex.search(r"\s(?:for|of|at|from|with)\s", written)
+        role = _ROLE_OF_PATTERN.search(written)
         if role is not None and written.split()[0].lower() in _DETERMINERS:
             head_end = s + role.start()
         hits = list(self.entities.overlapping(s, head_end))
@@ -1538,12 +1543,10 @@ def _find_indirect(
         for according in accordings:
             if according[0] < s_lo or inside_direct(according[0]):
                 continue
-            match = regex.match(
-                r"[ \t\u00a0]+(?P<spk>[^,.;:!?\"“”\n]{1,120})", text[according[1] : s_hi]
-            )
+            match = _ACCORDING_SPEAKER_PATTERN.match(text, according[1], s_hi)
             if match is None:
                 continue
-            spk_span = (according[1] + match.start("spk"), according[1] + match.end("spk"))
+            spk_span = match.span("spk")
             spk = _clean_speaker(text, *spk_span)
             if spk is None:
                 continue
