@@ -433,8 +433,7 @@ def _spelling_ok(written: str, key: str, several_words: bool) -> bool:
     return several_words or len(written) >= settings.LOC_MIN_FOLDED_CHARS
 
 
-@functools.lru_cache(maxsize=64)
-def _prefixes(keys: tuple[str, ...]) -> frozenset[str]:
+def _prefixes(keys: Iterable[str]) -> frozenset[str]:
     """The leading words of the article's own names (see ``Gazetteer.prefixes``)."""
     return frozenset(
         " ".join(words[:n])
@@ -452,6 +451,7 @@ def _scan(
     established: dict[str, _Established],
     blocked: _Spans,
     dateline: bool = False,
+    local_prefixes: frozenset[str] = frozenset(),
 ) -> Iterator[_Found]:
     """Gazetteer and established names in the sentence text[start:end] that pass the filters.
 
@@ -462,7 +462,6 @@ def _scan(
     caps = dateline or _is_caps(text, start, end)
     first = _TOKEN_PATTERN.search(text, start, end)
     sentence_first = first.start() if first is not None else -1
-    local_prefixes = _prefixes(tuple(established))
     for run in _RUN_PATTERN.finditer(text, start, end):
         tokens = [_token(m) for m in _TOKEN_PATTERN.finditer(text, run.start(), run.end())]
         words = [normalize_words(t.text) for t in tokens]
@@ -813,9 +812,17 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
         [(m.start, m.end) for org in organizations for m in org.mentions]
         + [(f.start, f.end) for f in found]
     )
+    local_prefixes = _prefixes(established)
     for sentence in doc.sentences:
         found.extend(
-            _scan(text, sentence.start, sentence.end, established=established, blocked=both)
+            _scan(
+                text,
+                sentence.start,
+                sentence.end,
+                established=established,
+                blocked=both,
+                local_prefixes=local_prefixes,
+            )
         )
 
     return _build(doc, found, established, border_names)
