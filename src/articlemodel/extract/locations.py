@@ -962,6 +962,7 @@ def _countries_from_sentences(
                 and not _BORDER_AFTER_PATTERN.match(doc.text, f.end)
             ):  # "the border with Iraq" says where a place is not
                 by_sentence.setdefault(sentence.start, set()).add(place.country)
+    article_countries = set().union(*by_sentence.values())
     for entity in entities:
         if entity.place is not None or entity.country is not None or entity.kind == "border":
             continue
@@ -971,7 +972,7 @@ def _countries_from_sentences(
             if sentence is not None:
                 countries |= by_sentence.get(sentence.start, set())
         if not countries:  # nothing in its sentences: the article's one country, if it has one
-            countries = set().union(*by_sentence.values())
+            countries = set(article_countries)
         if len(countries) == 1:
             entity.country = countries.pop()
 
