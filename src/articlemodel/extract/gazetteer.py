@@ -97,10 +97,11 @@ def normalize_words(text: str) -> tuple[str, ...]:
     for raw in _SPLIT_PATTERN.split(_APOSTROPHE_PATTERN.sub("", _fold(text))):
         if not raw:
             continue
-        word = _WORD_SUBSTITUTES.get(raw, raw)
+        word = raw
         previous = None
         while word != previous:
             previous = word
+            word = _WORD_SUBSTITUTES.get(word, word)
             for pattern, replacement in _WORD_RULES:
                 word = pattern.sub(replacement, word)
         words.append(word)
