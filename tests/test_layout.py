@@ -138,6 +138,30 @@ WIRE_STYLES = [
     ),
 ]  # fmt: skip
 
+# Reuters 1996 wire copy as the CoNLL-2003 corpus keeps it: shouted headline, bare byline,
+# dateline with an ISO date on a line of its own.
+CONLL_STYLE = [
+    pytest.param(
+        "TENNIS - SELES SAILS INTO QUARTER-FINALS.\n\nMaria Hollis\n\nTOKYO 1996-08-29\n\n"
+        "Monica Seles beat a qualifier on Thursday.\n\nShe next meets the top seed.",
+        Expected(headline="TENNIS - SELES SAILS INTO QUARTER-FINALS.", place="TOKYO", dateline="TOKYO 1996-08-29",
+                 dateline_date="1996-08-29", paragraphs=2, first_paragraph="Monica Seles",
+                 credits=[("writing", ("Maria Hollis",))]),
+        id="conll-shouted-headline-byline-iso-dateline",
+    ),
+    pytest.param(
+        "RUGBY UNION - WALES NAME SQUAD.\n\nCARDIFF, Wales 1996-12-05\n\nWales named a 30-man squad on Thursday.",
+        Expected(headline="RUGBY UNION - WALES NAME SQUAD.", place="CARDIFF, Wales", dateline_date="1996-12-05",
+                 paragraphs=1),
+        id="conll-place-region-iso",
+    ),
+    pytest.param(
+        "Gold steadies\n\nHONG KONG 1996-08-30 - Gold steadied in Asian trade.",
+        Expected(headline="Gold steadies", place="HONG KONG", dateline="HONG KONG 1996-08-30 -", paragraphs=1),
+        id="iso-dateline-inline",
+    ),
+]  # fmt: skip
+
 CREDITS = [
     pytest.param(
         "Ceasefire holds\n\nGAZA (Reuters) - The ceasefire held.\n\n"
@@ -198,6 +222,11 @@ TRAPS = [
 
 @pytest.mark.parametrize(("text", "want"), WIRE_STYLES)
 def test_wire_styles(text: str, want: Expected) -> None:
+    _check(parse_layout(text), text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), CONLL_STYLE)
+def test_conll_style(text: str, want: Expected) -> None:
     _check(parse_layout(text), text, want)
 
 

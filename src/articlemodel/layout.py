@@ -82,7 +82,7 @@ _MIXED_PLACE_RE = (
 )
 # ", Afghanistan" / ", D.C." / ", Calif.": a region after the place, not a month.
 _REGION_RE = (
-    rf"(?:,[ \t\u00a0]*(?!{_MONTH_RE}\b)\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*"
+    rf"(?:[ \t\u00a0]*,[ \t\u00a0]*(?!{_MONTH_RE}\b)\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*"
     r"(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}.'’\-]*){0,2})"
 )
 _SOURCE_RE = r"\((?P<source>[\p{L}\p{Nd}][^()\n]{0,40}?)\)"
@@ -100,6 +100,10 @@ _DATELINE_PATTERN = regex.compile(
       (?P<place>{_MIXED_PLACE_RE}{_REGION_RE}?)
       (?:,[ \t\u00a0]*{_DATE_RE})?
       [ \t\u00a0]*{_SOURCE_RE}(?:[ \t\u00a0]*{_SEPARATOR_RE})?
+    | # PLACE in capitals [, Region] ISO date [(SOURCE)] [separator]: "LONDON 1996-08-30"
+      (?P<place>{_UPPER_PLACE_RE}{_REGION_RE}?)
+      [ \t\u00a0]*,?[ \t\u00a0]*(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?!\d)
+      (?:[ \t\u00a0]*{_SOURCE_RE})?(?:[ \t\u00a0]*{_SEPARATOR_RE})?
     )
     # Then the story: a capital, a digit or a quote mark ("NATO: the alliance" is no dateline).
     (?=[ \t\u00a0]+[\p{{Lu}}\p{{Nd}}"“‘'«]|$)
@@ -226,12 +230,20 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in trimmed if e > s]
 
 
+def _is_shouted(text: str) -> bool:
+    """Whether ``text`` has letters and none of them is lower case (a headline in capitals)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
+
+
 def _looks_like_headline(text: str) -> bool:
     if len(text) > settings.MAX_HEADLINE_CHARS or len(text.split()) > settings.MAX_HEADLINE_WORDS:
         return False
-    if text.endswith(".") and not text.endswith(("..", "…")):
+    # A sentence ends with a period; a headline does not, unless it is all in capitals
+    # ("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.").
+    if text.endswith(".") and not text.endswith(("..", "…")) and not _is_shouted(text):
         return False
-    return not _DATELINE_PATTERN.match(text)
+    return _is_shouted(text) or not _DATELINE_PATTERN.match(text)
 
 
 def _credit_names(raw: str, *, byline: bool) -> list[str] | None:
@@ -285,6 +297,11 @@ def _parse_credits(text: str, start: int, end: int, *, byline: bool) -> list[Cre
 
 
 def _date_from_match(match: regex.Match[str]) -> datetime.date | None:
+    if match["iso"]:
+        try:
+            return datetime.date.fromisoformat(match["iso"])
+        except ValueError:
+            return None
     month = match["month"] or match["month2"]
     day = match["day"] or match["day2"]
     year = match["year"] or match["year2"]
@@ -296,15 +313,27 @@ def _date_from_match(match: regex.Match[str]) -> datetime.date | None:
         return None
 
 
+def _bare_name_byline(text: str, start: int, end: int) -> list[Credit] | None:
+    """A paragraph that is only a name, standing before the dateline: a byline."""
+    name = text[start:end]
+    if not 2 <= len(name.split()) <= 4 or not _PERSON_NAME_PATTERN.match(name):
+        return None
+    return [Credit(role="writing", names=(name,), mention=_mention(text, start, end))]
+
+
 def _parse_dateline(text: str, start: int, end: int) -> Dateline | None:
     match = _DATELINE_PATTERN.match(text, start, end)
     if match is None:
         return None
+    if _is_shouted(text[match.end() : end]):
+        return None  # "SOCCER - JAPAN GET LUCKY WIN": a headline in capitals, not a dateline
     place = match["place"].rstrip(_SPACE + " ,")
     if len(place) > settings.MAX_DATELINE_PLACE_CHARS or sum(c.isalpha() for c in place) < 2:
         return None
     date_mention = None
-    if match["month"] or match["month2"]:
+    if match["iso"]:
+        date_mention = _mention(text, *match.span("iso"))
+    elif match["month"] or match["month2"]:
         d_start = match.start("month") if match["month"] else match.start("day2")
         d_end = max(match.end(g) for g in ("day", "year", "month2", "year2") if match[g])
         date_mention = _mention(text, d_start, d_end)
@@ -346,6 +375,8 @@ def parse_layout(text: str) -> Layout:
     while index < len(spans) and index <= 3:
         start, end = spans[index]
         byline = _parse_credits(text, start, end, byline=True)
+        if byline is None and index + 1 < len(spans) and _parse_dateline(text, *spans[index + 1]):
+            byline = _bare_name_byline(text, start, end)
         if byline is not None:
             credits.extend(byline)
         elif date_line is None and _DATE_LINE_PATTERN.match(text, start, end):
@@ -377,13 +408,17 @@ def parse_layout(text: str) -> Layout:
     standfirst: Mention | None = None
     for position, (start, end) in enumerate(body[: settings.MAX_DATELINE_PARAGRAPH + 1]):
         dateline = _parse_dateline(text, start, end)
-        if dateline is not None:
-            if 0 < position <= settings.MAX_STANDFIRST_PARAGRAPHS:
+        if dateline is None:
+            continue
+        if position > settings.MAX_STANDFIRST_PARAGRAPHS:
+            dateline = None
+        else:
+            if position:
                 standfirst = _mention(text, body[0][0], body[position - 1][1])
-                body = body[position:]
-            elif position > settings.MAX_STANDFIRST_PARAGRAPHS:
-                dateline = None
-            break
+            # A dateline on a line of its own ("LONDON 1996-08-30") is no body paragraph.
+            own_line = dateline.mention.end == end
+            body = body[position + 1 :] if own_line else body[position:]
+        break
 
     return Layout(
         headline=headline,
