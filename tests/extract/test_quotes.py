@@ -267,6 +267,27 @@ SPEAKERS: list[ParameterSet] = [
         id="colon-introduces-next-paragraph",
     ),
     pytest.param(
+        "“Our forces hold the bridge,” army spokesman Peter Walsh told Reuters.\n\n"
+        "Defence Minister Omar al-Rashid said the army was “ready for talks”.\n\n"
+        "“We will not negotiate with a militia,” he said.",
+        [
+            ("direct", "Our forces hold the bridge,", "Peter Walsh", "told"),
+            ("mixed", "the army was “ready for talks”", "Omar al-Rashid", "said"),
+            ("direct", "We will not negotiate with a militia,", "Omar al-Rashid", "said"),
+        ],
+        id="pronoun-to-latest-speaker-not-gendered-older-one",
+    ),
+    pytest.param(
+        "A resident of Omdurman, who asked not to be named, said: “Nobody slept.”",
+        [("direct", "Nobody slept.", "A resident of Omdurman", "said")],
+        id="unnamed-who-clause-speaker",
+    ),
+    pytest.param(
+        "The ministry said it had retaken the town, while the rebels denied the claim.",
+        [("indirect", "it had retaken the town", "The ministry", "said")],
+        id="noun-claim-is-no-cue",
+    ),
+    pytest.param(
         "Ms Cole met John Harris on Monday.\n\n“The meeting went well,” she said.",
         [("direct", "The meeting went well,", "Sarah Cole", "said")],
         id="pronoun-she-by-honorific",

@@ -563,8 +563,22 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     for w0, w1 in words[1:]:
         if text[w0:w1].lower() in _FINITE_WORDS:
             return None
-    if all(text[w0:w1].lower() in _DETERMINERS for w0, w1 in words):
-        return None
+    if all(text[w0:w1].lower() in _DETERMINERS for w0, w1 in words) or last.lower() in {
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "and",
+        "or",
+    }:
+        return None  # "denied the claim": a noun after a verb, not a subject
     s, e = words[0][0], words[-1][1]
     # Keep a bracket that closes the phrase: "Forces (SDF)", "Jane Doe (R-Ga.)".
     opening = text.rfind("(", s, e)
@@ -660,7 +674,8 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
                         if _is_name_run(text, tail_words[k][0], tail[1]):
                             return tail_words[k][0], tail[1]
                 if seg_start <= lo:
-                    break
+                    # The clause opens with the antecedent: "A resident of X, who asked …,".
+                    return _clean_speaker(text, seg_start, seg_end) if words else None
                 seg_end = seg_start - 1
     if spk is not None and appositive is not None:
         name = _appositive_name(text, spk, *appositive)
@@ -1102,7 +1117,8 @@ class _Resolver:
         if role is not None and written.split()[0].lower() in _DETERMINERS:
             head_end = s + role.start()
         hits = list(self.entities.overlapping(s, head_end))
-        tail = _name_tail(text, (s, e))
+        # "a resident of X" names nobody: no name tail after a role's preposition.
+        tail = _name_tail(text, (s, e)) if head_end == e else (s, e)
         if hits:
             best = max(hits, key=lambda m: (m.end, m.is_person))
             if best.is_person or not (tail != (s, e) and tail[0] >= best.end):
@@ -1168,7 +1184,7 @@ class _Resolver:
                 for off, name, ident, person, _ in self.history[-_HISTORY:]
                 if person and off < offset
             )
-            cands.sort(key=lambda c: -c[0])
+            cands.sort(key=lambda c: (-c[0], c[3] is not None))
             # A candidate the text shows to be of the pronoun's gender wins over a nearer one
             # of unknown gender; otherwise the nearest whose gender does not clash.
             genders = [
@@ -1177,12 +1193,24 @@ class _Resolver:
                 else self.genders.get(ident or name) or None
                 for _, name, ident, entity in cands
             ]
+            # The most recent earlier speaker whose gender does not clash wins; over a person
+            # merely mentioned, one the text shows to be of the pronoun's gender is preferred.
             window = settings.QUOTE_GENDER_WINDOW_CHARS
-            order = [
+            fitting = [k for k, g in enumerate(genders) if not g or g == kind]
+            known = [
                 k for k, g in enumerate(genders) if g == kind and offset - cands[k][0] < window
             ]
-            order += [k for k, g in enumerate(genders) if not g]
-            for k in order[:1]:
+            order = fitting[:1]
+            speakers = {ident for _, _, ident, _, _ in self.history[-_HISTORY:] if ident}
+            if (
+                known
+                and fitting
+                and not genders[fitting[0]]
+                and cands[fitting[0]][3] is not None
+                and cands[fitting[0]][2] not in speakers
+            ):
+                order = known[:1]
+            for k in order:
                 _, name, ident, _entity = cands[k]
                 key = ident or name
                 if not self.genders.get(key):
