@@ -288,6 +288,15 @@ CONLL_STYLE: list[object] = [
         {"Siemens AG": ["Siemens AG"]},
         id="conll-company-suffix",
     ),
+    pytest.param(
+        "Acme Widget Co. shares rose, while Nippon Steel Corp and Smith Bros. fell.",
+        {
+            "Acme Widget Co.": ["Acme Widget Co."],
+            "Nippon Steel Corp": ["Nippon Steel Corp"],
+            "Smith Bros.": ["Smith Bros."],
+        },
+        id="conll-abbreviated-suffixes",
+    ),
 ]
 
 # (text, surfaces that must not be an organization's mention)
