@@ -409,6 +409,11 @@ INDIRECT: list[ParameterSet] = [
         id="attribution-without-verb",
     ),
     pytest.param(
+        "Sarah Cole said the offer was fair and urged unions to call off the strike.",
+        [("indirect", "the offer was fair", "Sarah Cole", "said")],
+        id="clause-stops-before-second-cue",
+    ),
+    pytest.param(
         "Acme Motors announced 10,000 job cuts.",
         [],
         id="noun-object-no-quote",
