@@ -749,7 +749,8 @@ def _sports(state: _State, doc: Document) -> None:
         for start, end, caps_ok in spans:
             name = text[start:end]
             if (
-                name in countries
+                len(name) < 3
+                or name in countries
                 or name.title() in countries
                 or name in _lexicon().demonyms
                 or (name.isupper() and len(name) > 4 and not caps_ok)
