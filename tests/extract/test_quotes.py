@@ -288,6 +288,12 @@ SPEAKERS: list[ParameterSet] = [
         id="noun-claim-is-no-cue",
     ),
     pytest.param(
+        "The Ministry of Health opened an inquiry.\n\n"
+        "The mayor's office said it was “heartbroken” by the violence.",
+        [("mixed", "it was “heartbroken” by the violence", "The mayor's office", "said")],
+        id="possessive-office-is-not-the-last-organization",
+    ),
+    pytest.param(
         "Ms Cole met John Harris on Monday.\n\n“The meeting went well,” she said.",
         [("direct", "The meeting went well,", "Sarah Cole", "said")],
         id="pronoun-she-by-honorific",

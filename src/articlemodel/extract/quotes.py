@@ -1131,7 +1131,13 @@ class _Resolver:
             written = text[s:e]
             low = written.lower()
         words = low.split()
-        if words and words[0] in {"the", "its", "their"} and words[-1] in _ORG_NOUNS:
+        if (
+            words
+            and len(words) <= 3
+            and words[0] in {"the", "its", "their"}
+            and words[-1] in _ORG_NOUNS
+            and not any(w.endswith(("'s", "’s")) for w in words)  # "the mayor's office"
+        ):
             org = self._org_for_noun(words[-1], s)
             if org is not None:
                 self._remember(s, org.name, org.id, False, "s")
