@@ -71,7 +71,7 @@ def _rows() -> Iterator[Row]:
     countries = cache.get_countries()
     for code, country in countries.items():
         gid = str(country["geonameid"])
-        names = {country["name"]}
+        names = {country["name"].strip()}
         iso = pycountry.countries.get(alpha_2=code)
         if iso is not None:
             names |= {
@@ -87,7 +87,7 @@ def _rows() -> Iterator[Row]:
                 gid,
                 int(country["population"]),
                 "main",
-                country["name"],
+                country["name"].strip(),
             )
     for line in load_lines("geo_country_aliases.tsv"):
         alias, _, code = line.partition("\t")
@@ -102,7 +102,7 @@ def _rows() -> Iterator[Row]:
                 str(c["geonameid"]),
                 int(c["population"]),
                 "main",
-                c["name"],
+                c["name"].strip(),
             )
         else:
             yield (alias, "country", "", "", "", "", 0, "main", alias)

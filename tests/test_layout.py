@@ -197,6 +197,16 @@ CREDITS = [
 
 TRAPS = [
     pytest.param(
+        "Group claims attack\n\nИГИЛ (ИГ) взяла на себя ответственность.\n\nБольше нет.",
+        Expected(headline="Group claims attack", paragraphs=2),
+        id="acronym-definition-opens-paragraph",
+    ),
+    pytest.param(
+        "Jet maker gains\n\nBoeing (BA) said on Monday it had won the order.\n\nShares rose.",
+        Expected(headline="Jet maker gains", paragraphs=2),
+        id="ticker-in-brackets",
+    ),
+    pytest.param(
         "The report\n\nNATO: the alliance said it would respond.\n\nMore follows.",
         Expected(headline="The report", paragraphs=2),
         id="acronym-colon-lowercase",

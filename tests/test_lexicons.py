@@ -1,8 +1,7 @@
 """Every lexicon file is well formed and accounted for.
 
 Text lexicons: UTF-8, NFC, one entry per line, no stray white space, no duplicates, sorted
-(comments and blank lines aside). TSV tables: NFC, the same number of columns on every row, no
-padded cells. JSON lexicons parse. Every file is listed in SOURCES.md.
+(comments and blank lines aside). TSV tables: NFC, at least two columns a row, no padded cells. JSON lexicons parse. Every file is listed in SOURCES.md.
 """
 
 from __future__ import annotations
@@ -45,7 +44,8 @@ def test_tsv_lexicon_format(name: str) -> None:
     rows = [line for line in raw.splitlines() if line and not line.startswith("#")]
     assert rows, "has no rows"
     widths = {line.count("\t") for line in rows}
-    assert len(widths) == 1, f"rows have different numbers of columns: {sorted(widths)}"
+    # Trailing optional columns may be left off; the first column is always there.
+    assert min(widths) >= 1, "a row has a single column"
     assert unicodedata.normalize("NFC", raw) == raw, "is not NFC"
     assert all(cell == cell.strip() for line in rows for cell in line.split("\t"))
 

@@ -96,10 +96,11 @@ _DATELINE_PATTERN = regex.compile(
       (?:,[ \t\u00a0]*{_DATE_RE})?
       [ \t\u00a0]*(?:{_SOURCE_RE}[ \t\u00a0]*)?
       {_SEPARATOR_RE}
-    | # Place in mixed case [, Region] [, date] (SOURCE) [separator]
+    | # Place in mixed case [, Region] [, date] (SOURCE) separator; without the separator
+      # "ISIL (IS) fighters ..." and "Boeing (BA) said ..." would be datelines
       (?P<place>{_MIXED_PLACE_RE}{_REGION_RE}?)
       (?:,[ \t\u00a0]*{_DATE_RE})?
-      [ \t\u00a0]*{_SOURCE_RE}(?:[ \t\u00a0]*{_SEPARATOR_RE})?
+      [ \t\u00a0]*{_SOURCE_RE}[ \t\u00a0]*{_SEPARATOR_RE}
     | # PLACE in capitals [, Region] ISO date [(SOURCE)] [separator]: "LONDON 1996-08-30"
       (?P<place>{_UPPER_PLACE_RE}{_REGION_RE}?)
       [ \t\u00a0]*,?[ \t\u00a0]*(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?!\d)
