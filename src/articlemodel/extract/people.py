@@ -148,6 +148,7 @@ _HONORIFIC_BEFORE_PATTERN = regex.compile(
     honorifics=sorted(_HONORIFICS),
 )
 _WINDOW = 60
+_INITIALS_PATTERN = regex.compile(r"(?:\p{Lu}\.)+")
 # The second half of compound adjectives, never of a hyphenated name.
 _COMPOUND_ENDINGS = frozenset(
     {"backed", "based", "born", "controlled", "era", "funded", "held", "led", "linked",
@@ -218,7 +219,7 @@ def _is_name_word(token: str) -> bool:
         core = core.rsplit("-", 1)[-1]
     if " " in core:  # "van der Leyen"
         core = core.rsplit(" ", 1)[-1]
-    if regex.fullmatch(r"(?:\p{Lu}\.)+", core):  # an initial
+    if _INITIALS_PATTERN.fullmatch(core):
         return True
     if not any(c.islower() for c in core) or _clean(core) in _NOT_NAME_WORDS:
         return False
@@ -289,6 +290,8 @@ def _candidate(text: str, start: int, end: int, region: tuple[int, int]) -> _Can
     """The person a run of capitalised words names, if its context says it is one."""
     floor, stop = region
     words = _words(text, start, end)
+    if len(words) < 2:
+        return None  # one word is a person only by its mentions of a name found elsewhere
     # Strip the words that open sentences: "But", "The", "According".
     while words and _clean(text[slice(*words[0])]).lower() in _FUNCTION_WORDS:
         words.pop(0)
@@ -431,11 +434,22 @@ def _affiliation(entity: _Entity, text: str, organizations: Sequence[Organizatio
     role = entity.role
     for org in organizations:
         for label in (org.name, org.acronym, *org.aliases):
-            if label and regex.search(
-                rf"(?<![\p{{L}}\p{{M}}]){regex.escape(label)}(?![\p{{L}}\p{{M}}])", role
-            ):
+            if label and _contains_word(role, label):
                 return org.id
     return None
+
+
+def _contains_word(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` as whole words."""
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
 
 
 def _credit_candidates(doc: Document) -> list[_Candidate]:
