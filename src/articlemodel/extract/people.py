@@ -62,6 +62,7 @@ _TITLE_MODIFIERS = load_set("titles_modifiers.txt")
 _FUNCTION_WORDS = load_set("people_function_words.txt")
 _NON_NAME_WORDS = load_set("people_non_name_words.txt")
 _NOT_NAME_WORDS = _NON_NAME_WORDS | _HONORIFICS
+_SURNAME_FIRST = load_set("names_surname_first.txt")
 # Abbreviations that keep their period inside a run: "Mr.", "Gen.", "Lt.", "Jr.".
 _ABBREVIATIONS = sorted(
     {w for w in _HONORIFICS if len(w) <= 4}
@@ -393,6 +394,8 @@ def _forms(name: str) -> set[str]:
         forms.add(f"{particle.capitalize()}-{core}")
     elif i == len(parts) - 1 and len(parts) >= 4:
         forms.add(" ".join(parts[-2:]))  # Andrés Manuel López Obrador → López Obrador
+    if len(parts) <= 3 and parts[0] in _SURNAME_FIRST:
+        forms.add(parts[0])  # Xi Jinping → Xi
     return forms
 
 
