@@ -173,6 +173,25 @@ REGIONAL_STYLE: list[Case] = [
 
 PARTICLE_NAMES: list[Case] = [
     (
+        "Mexican President Andrés Manuel López Obrador said the wall was useless."
+        " López Obrador spoke at his morning briefing.",
+        [
+            (
+                "Andrés Manuel López Obrador",
+                "Mexican President",
+                ["Andrés Manuel López Obrador", "López Obrador"],
+            )
+        ],
+    ),
+    (
+        "Mayor María de la Cruz told EFE the water was safe. De la Cruz said tests continue.",
+        [("María de la Cruz", "Mayor", ["María de la Cruz", "De la Cruz"])],
+    ),
+    (
+        "Dutch Prime Minister Mark Rutte said on Tuesday the cabinet agreed. Rutte is in Brussels.",
+        [("Mark Rutte", "Dutch Prime Minister", ["Mark Rutte", "Rutte"])],
+    ),
+    (
         "Chinese President Xi Jinping met the delegation. Xi said ties were strong.",
         [("Xi Jinping", "Chinese President", ["Xi Jinping", "Xi"])],
     ),
