@@ -10,8 +10,8 @@ paragraphs), all linear in the length of the text:
    (``…forces,“ she added``) closes, and a quote left open at a paragraph's end continues only
    when the next paragraph opens with a quote mark (the newspaper convention for quotes running
    over several paragraphs). Nothing runs past ``settings.MAX_QUOTE_CHARS``.
-2. Each quoted span is attributed from its surroundings, textacy-style (Burrows' "cue + speaker
-   next to the quote" windows, as in textacy's ``direct_quotations``): after the closing mark
+2. Each quoted span is attributed from the words next to its marks (the window method of
+   textacy's ``direct_quotations``, without its failure on unbalanced marks): after the closing mark
    (``“Q,” X said`` / ``“Q,” said X`` / ``“Q,” X, a spokesperson for Y, said``) or before the
    opening mark (``X said: “Q”`` / ``X told Reuters “Q”`` / ``X said in a statement that “Q”``).
    A quote with paraphrase before it is not direct: it is a fragment of reported speech, and
@@ -24,7 +24,7 @@ paragraphs), all linear in the length of the text:
    (``CLAUSE, X said on Monday.``), or ``according to X``. A cue whose object is only a noun
    phrase (``confirmed the resumption of the operation``) gives nothing.
 4. Speakers are resolved against the people and organizations found earlier: a speaker mention
-   that overlaps a Person or Organization mention is that entity (so ``Abdallah`` resolves
+   that overlaps a Person or Organization mention is that entity (so a surname alone resolves
    through the people extractor's surname mentions, and ``the ministry`` or an acronym to an
    Organization); a common noun for an organization (``the company``) goes to the most recent
    Organization that fits; he/she/they/it go to the most recent compatible speaker or entity,
@@ -220,7 +220,7 @@ _TOKEN_RE = r"""
       |[\p{L}\p{M}\p{N}$£€](?:[\p{L}\p{M}\p{N}'’\-&/]|\.(?=[\p{L}\p{N}]))*+)
 """
 # A speaker phrase: up to twelve words, joined by spaces, spaced dashes or a bracketed
-# acronym ("the Combined Joint Task Force – Operation X (CJTF-OX)"). Keep in sync with
+# acronym ("the Joint Staff – Operations Directorate (JS-OD)"). Keep in sync with
 # _TOKEN_RE.
 _NP_RE = rf"""
     (?:{_TOKEN_RE}
