@@ -97,6 +97,16 @@ REUTERS_STYLE: list[Case] = [
 
 AP_STYLE: list[Case] = [
     (
+        "“We are not selling,” said Arthur O. Sulzberger Jr., the publisher. Sulzberger left.",
+        [
+            (
+                "Arthur O. Sulzberger Jr.",
+                "the publisher",
+                ["Arthur O. Sulzberger Jr.", "Sulzberger"],
+            )
+        ],
+    ),
+    (
         "Sen. Tammy Baldwin, a Democrat, said the bill was dead. Baldwin spoke after a vote.",
         [("Tammy Baldwin", "Sen.", ["Tammy Baldwin", "Baldwin"])],
     ),

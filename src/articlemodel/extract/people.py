@@ -73,9 +73,10 @@ _ABBREVIATIONS = sorted(
 # One capitalised word: McCain, O'Leary, Jean-Luc, Abdul-Mahdi, SDF; with its period when it
 # is a known abbreviation (Mr., Gen.). Never the possessive 's.
 _WORD_RE = r"""
-    (?:\L<abbreviations>\.(?=[ \u00a0]\p{Lu})
-      |\p{Lu}[\p{L}\p{M}]*+(?:['’]\p{Lu}[\p{L}\p{M}]*+)*+(?:-[\p{L}\p{M}]++)*+
-      |(?:\p{Lu}\.){1,3}(?=[ \u00a0]\p{Lu}))     # initials: John F. Kennedy, U.S. President
+    (?:\L<abbreviations>\.(?=[ \u00a0]\p{Lu})        # Mr. Smith, Gen. Lee
+      |(?:Jr|Sr)\.                                   # William Clay Ford Jr.
+      |(?:\p{Lu}\.){1,3}(?=[ \u00a0]\p{Lu})           # initials: Michael R. Golden, U.S. President
+      |\p{Lu}[\p{L}\p{M}]*+(?:['’]\p{Lu}[\p{L}\p{M}]*+)*+(?:-[\p{L}\p{M}]++)*+)
 """
 # Particles between two words: "al-", "bin ", "van der ", "de la ".
 _PARTICLE_RE = rf"(?:(?:\L<space_particles>(?:-|{_SPACE_RE}))|(?:\L<hyphen_particles>-))"
