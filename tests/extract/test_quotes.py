@@ -442,6 +442,11 @@ INDIRECT: list[ParameterSet] = [
         id="according-to-before",
     ),
     pytest.param(
+        "According to Ahmed Hassan the talks will resume next week.",
+        [("indirect", "the talks will resume next week", "Ahmed Hassan", "According to")],
+        id="according-to-without-comma",
+    ),
+    pytest.param(
         "The airline is said to be considering a merger.",
         [],
         id="passive-said-to",

@@ -301,6 +301,12 @@ _INFINITIVE_PATTERN = regex.compile(
 _PROGRESSIVE_PATTERN = regex.compile(r"[ \t\u00a0]+(?:is|are|was|were|been|am)\Z")
 # The source after "according to", up to a comma or a stop.
 _ACCORDING_SPEAKER_PATTERN = regex.compile(r"[ \t\u00a0]+(?P<spk>[^,.;:!?\"“”\n]{1,120})")
+# "According to [the] Jane Doe" before a clause with no comma: a capitalised run.
+_ACCORDING_NAME_PATTERN = regex.compile(
+    r"[ \t\u00a0]+(?P<spk>(?>(?:the[ \t\u00a0]+)?\p{Lu}[\p{L}\p{M}'’\-.&]*+"
+    r"(?:[ \t\u00a0]+(?:\p{Lu}[\p{L}\p{M}'’\-.&]*+|of|for|de|al|van|von)){0,5}))"
+    r"(?=[ \t\u00a0]+\p{Ll})"
+)
 _ING_PATTERN = regex.compile(r"\p{L}+ing\b")
 # "a spokesman for the ministry": the words after the preposition are not the speaker.
 _ROLE_OF_PATTERN = regex.compile(r"\s(?:for|of|at|from|with)\s")
@@ -1582,12 +1588,22 @@ def _find_indirect(
                 continue
             spk_span = match.span("spk")
             spk = _clean_speaker(text, *spk_span)
+            opens = according[0] == _first_nonspace(text, s_lo, s_hi)
+            bare = _ACCORDING_NAME_PATTERN.match(text, according[1], s_hi) if opens else None
+            if bare is not None and text[bare.end() : bare.end() + 1] != ",":
+                # "According to Jane Doe the plan will fail." with the comma missing.
+                spk = bare.span("spk")
+                if not _is_finite_clause(text, _first_nonspace(text, bare.end(), s_hi), s_hi):
+                    continue
+                spk_span = (spk[0], bare.end())
             if spk is None:
                 continue
             after = _first_nonspace(text, spk_span[1], s_hi)
-            if according[0] == _first_nonspace(text, s_lo, s_hi) and text[after : after + 1] == ",":
-                start = _first_nonspace(text, after + 1, s_hi)
-                end = _clause_end(text, start, s_hi)
+            if opens and (text[after : after + 1] == "," or bare is not None):
+                if text[after : after + 1] == ",":
+                    after += 1
+                start = _first_nonspace(text, after, s_hi)
+                end = _trim_clause(text, start, _clause_end(text, start, s_hi))
             else:
                 comma = text.rfind(",", s_lo, according[0])
                 if comma < 0 or text[comma + 1 : according[0]].strip():
