@@ -307,6 +307,11 @@ _ACCORDING_NAME_PATTERN = regex.compile(
     r"(?:[ \t\u00a0]+(?:\p{Lu}[\p{L}\p{M}'’\-.&]*+|of|for|de|al|van|von)){0,5}))"
     r"(?=[ \t\u00a0]+\p{Ll})"
 )
+# The end of a parenthetical attribution: ", X said," then the clause goes on in lower case.
+_PARENTHETICAL_END_PATTERN = regex.compile(
+    r"(?:[ \t\u00a0]+(?:on|in|at|late|early|last|this)[ \t\u00a0]+[\p{L}\p{N}]+)?"
+    r"[ \t\u00a0]*,[ \t\u00a0]+(?=\p{Ll})"
+)
 _ING_PATTERN = regex.compile(r"\p{L}+ing\b")
 # "a spokesman for the ministry": the words after the preposition are not the speaker.
 _ROLE_OF_PATTERN = regex.compile(r"\s(?:for|of|at|from|with)\s")
@@ -1542,6 +1547,13 @@ def _find_indirect(
                         prev = text.rfind(",", s_lo, comma)
                         if prev > s_lo:
                             clause = (start, prev)
+            if clause is None and comma > s_lo and between is not None and not between:
+                # "The plan, Harris said, would cost $2 billion": the attribution sits inside
+                # the reported clause, which keeps it.
+                after = _PARENTHETICAL_END_PATTERN.match(text, cue[1], s_hi)
+                start = _first_nonspace(text, s_lo, comma)
+                if after is not None and len(_words(text, start, comma)) >= 2:
+                    clause = (start, _trim_clause(text, start, _clause_end(text, start, s_hi)))
             if clause is None:
                 clause_start = _indirect_after_cue(text, cue, s_hi)
                 if clause_start is None:
