@@ -1550,9 +1550,9 @@ def _find_indirect(
             if clause is None and comma > s_lo and between is not None and not between:
                 # "The plan, Harris said, would cost $2 billion": the attribution sits inside
                 # the reported clause, which keeps it.
-                after = _PARENTHETICAL_END_PATTERN.match(text, cue[1], s_hi)
+                paren_end = _PARENTHETICAL_END_PATTERN.match(text, cue[1], s_hi)
                 start = _first_nonspace(text, s_lo, comma)
-                if after is not None and len(_words(text, start, comma)) >= 2:
+                if paren_end is not None and len(_words(text, start, comma)) >= 2:
                     clause = (start, _trim_clause(text, start, _clause_end(text, start, s_hi)))
             if clause is None:
                 clause_start = _indirect_after_cue(text, cue, s_hi)
