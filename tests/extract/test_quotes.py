@@ -164,6 +164,11 @@ WIRE_STYLE: list[ParameterSet] = [
         id="called-for-is-no-naming",
     ),
     pytest.param(
+        "The ministry called on all parties to allow “immediate and unimpeded access”.",
+        [],
+        id="called-on-is-no-naming",
+    ),
+    pytest.param(
         "Sarah Cole said the decision was “deeply disappointing” for families.",
         [("mixed", "the decision was “deeply disappointing” for families", "Sarah Cole", "said")],
         id="mixed-partial-quote",

@@ -1652,6 +1652,10 @@ _WHAT_PATTERN = regex.compile(
 )
 
 
+# "called for", "called on", "called off": an appeal or a cancellation, not a naming.
+_PHRASAL_PARTICLES: frozenset[str] = frozenset({"for", "on", "upon", "off", "in", "out", "up"})
+
+
 def _naming_quotes(
     doc: Document, fragments: list[_Raw], used: set[int], found: list[_Raw]
 ) -> list[_Raw]:
@@ -1672,10 +1676,12 @@ def _naming_quotes(
             continue
         verb = verbs[-1]
         between = _words(text, verb.end(), frag.open_mark)
-        if len(between) > 8 or any(
-            text[a:b].lower() in _FINITE_WORDS or text[a:b].lower() == "for" for a, b in between
+        if (
+            len(between) > 8
+            or any(text[a:b].lower() in _FINITE_WORDS for a, b in between)
+            or (between and text[between[0][0] : between[0][1]].lower() in _PHRASAL_PARTICLES)
         ):
-            continue  # "called for", or the fragment belongs to a later clause
+            continue  # "called for", "called on", or the fragment belongs to a later clause
         what = _WHAT_PATTERN.search(text, max(lo, verb.start() - 80), verb.start())
         if what is not None:
             spk = _clean_speaker(text, what.start("subject"), verb.start())
