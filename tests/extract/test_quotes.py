@@ -425,6 +425,15 @@ INDIRECT: list[ParameterSet] = [
         id="clause-stops-before-second-cue",
     ),
     pytest.param(
+        "Analysts at the World Bank said the cuts were “a step in the right direction” but"
+        " warned that more may be needed.",
+        [
+            ("mixed", "the cuts were “a step in the right direction”", "World Bank", "said"),
+            ("indirect", "more may be needed", "World Bank", "warned"),
+        ],
+        id="but-warned-ends-the-first-clause",
+    ),
+    pytest.param(
         "Acme Motors announced 10,000 job cuts.",
         [],
         id="noun-object-no-quote",

@@ -1710,7 +1710,8 @@ _CLAUSE_STOP_PATTERN = regex.compile(
     |,[ \t\u00a0]+(?:which|referring|citing|adding|according[ \t\u00a0]+to)\b
     |,[ \t\u00a0]+(?:and|but)[ \t\u00a0]+(?:also[ \t\u00a0]+)?
         (?:{_CUE_RE}|did|does|do|declined|refused|would|could|expects|expected|\p{{Ll}}+ed\b)
-    |[ \t\u00a0]+and[ \t\u00a0]+(?:also[ \t\u00a0]+)?(?:{_CUE_RE}|urged|called[ \t\u00a0]+on)
+    |[ \t\u00a0]+(?:and|but)[ \t\u00a0]+(?:also[ \t\u00a0]+)?
+        (?:{_CUE_RE}|urged|called[ \t\u00a0]+on)
     """,
     regex.VERBOSE | regex.VERSION1,
     cues=_CUES,
