@@ -568,6 +568,19 @@ US_POLITICS: list[ParameterSet] = [
 
 TRAPS: list[ParameterSet] = [
     pytest.param(
+        "“We will appeal.” The company said it would fight the ruling in court.",
+        [
+            ("direct", "We will appeal.", None, None),
+            ("indirect", "it would fight the ruling in court", "The company", "said"),
+        ],
+        id="next-sentence-is-not-the-attribution",
+    ),
+    pytest.param(
+        "“We will appeal.” said Peter Walsh, the chief executive.",
+        [("direct", "We will appeal.", "Peter Walsh", "said")],
+        id="lower-case-cue-after-full-stop",
+    ),
+    pytest.param(
         "“Unclosed quote at the end of the text",
         [("direct", "Unclosed quote at the end of the text", None, None)],
         id="unclosed-at-end",

@@ -781,6 +781,8 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
         last not in ",!?—–-…:"
         and "," not in lead
         and ":" not in lead  # a headline's "‘Q’: X vows …"
+        and not lead.strip()[:1].islower()
+        and not text[match.start("cue_a") if match["cue_a"] else match.start("spk_b")].islower()
         and not _ends_attribution(text, match.end(), hi)
     ):
         return False
@@ -806,14 +808,25 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
 
 
 def _ends_attribution(text: str, pos: int, hi: int) -> bool:
-    """Whether the attribution ending at ``pos`` ends its sentence soon (adjuncts allowed)."""
+    """Whether the attribution ending at ``pos`` ends its sentence, adjuncts allowed.
+
+    After “Q.” a following "The company said it would appeal." is a new sentence of reported
+    speech, not the attribution of Q; "The company said on Monday." is.
+    """
     i = pos
     stop = min(hi, pos + 80)
     while i < stop and text[i] not in ".!?\n":
         if text[i] in _QUOTE_CHARS:
             return True
         i += 1
-    return i < stop or i >= hi
+    if not (i < stop or i >= hi):
+        return False
+    words = [text[a:b].lower() for a, b in _words(text, pos, i)]
+    return not words or (
+        words[0] in _ADJUNCT_STARTS
+        and "that" not in words
+        and not any(w in _FINITE_WORDS for w in words)
+    )
 
 
 def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | None) -> bool:
@@ -1346,7 +1359,12 @@ def extract_quotes(
             direct.append(raw)
         elif initial and not continues:
             trailing = text[raw.close_end : min(hi, raw.close_end + 3)].strip()
-            ends_sentence = not trailing or trailing[0] in ".!?;:" or trailing[0] in _QUOTE_CHARS
+            ends_sentence = (
+                not trailing
+                or trailing[0] in ".!?;:"
+                or trailing[0] in _QUOTE_CHARS
+                or content[-1:] in ".!?…"
+            )
             if (
                 words >= 3
                 and (ends_sentence or words >= 6)
