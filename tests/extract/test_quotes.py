@@ -434,6 +434,26 @@ INDIRECT: list[ParameterSet] = [
         id="but-warned-ends-the-first-clause",
     ),
     pytest.param(
+        "Acme Motors announced an updated range of trucks, on sale from June.",
+        [],
+        id="participle-adjective-is-no-verb",
+    ),
+    pytest.param(
+        "The company also announced an update that was released to developers.",
+        [],
+        id="relative-that-after-noun-object",
+    ),
+    pytest.param(
+        "The minister asked them to draw up new plans by Friday.",
+        [],
+        id="asked-them-to-is-no-clause",
+    ),
+    pytest.param(
+        "The firm issued a warning that profits would fall.",
+        [],
+        id="noun-warning-is-no-cue",
+    ),
+    pytest.param(
         "Acme Motors announced 10,000 job cuts.",
         [],
         id="noun-object-no-quote",

@@ -1009,6 +1009,10 @@ def _is_finite_clause(text: str, start: int, end: int) -> bool:
             "how",
             "why",
             "when",
+            "them",
+            "him",
+            "us",
+            "me",
         }
     ):
         return False
@@ -1016,8 +1020,11 @@ def _is_finite_clause(text: str, start: int, end: int) -> bool:
         if "," in text[words[k - 1][1] : s] and k > 1:
             return False
         w = text[s:e].lower()
-        if w in {"which", "who", "whose", "whom"}:
-            return False
+        if w in {"which", "who", "whose", "whom", "that"}:
+            return False  # a noun with a relative clause: "an update that was released"
+        before = text[words[k - 1][0] : words[k - 1][1]].lower()
+        if before in _DETERMINERS or before in {"to", "be", "been", "being"}:
+            continue  # "an updated series", "to be held": no finite verb
         if w in _FINITE_WORDS or _ED_VERB_PATTERN.match(w):
             return True
     return False
@@ -1065,7 +1072,10 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
             between = [text[s:e].lower() for s, e in words[k:j]]
             if (
                 not between
-                or (between[0] in _ADJUNCT_STARTS and not any(b in _FINITE_WORDS for b in between))
+                or (
+                    between[0] in _ADJUNCT_STARTS - _DETERMINERS
+                    and not any(b in _FINITE_WORDS for b in between)
+                )
                 or (len(between) <= 2 and text[words[k][0]].isupper())
             ):
                 start = _first_nonspace(text, words[j][1], sentence_end)
@@ -1524,6 +1534,11 @@ def _find_indirect(
             cue_text = text[cue[0] : cue[1]].lower()
             if cue_text == "according to" or cue in accordings:
                 continue
+            if cue_text in _PARTICIPLE_CUES:
+                # "issue a warning that …": after a determiner the -ing form is a noun.
+                last_word = _words(text, max(s_lo, cue[0] - 20), cue[0])[-1:]
+                if last_word and text[last_word[0][0] : last_word[0][1]].lower() in _DETERMINERS:
+                    continue
             if cue_text in _PARTICIPLE_CUES and "," not in text[max(s_lo, cue[0] - 80) : cue[0]]:
                 # "people claiming benefits", "reports stating that": a noun's modifier, unless
                 # a document speaks ("issued a statement saying").
@@ -1559,7 +1574,7 @@ def _find_indirect(
                 )
             ):
                 start = _first_nonspace(text, s_lo, comma)
-                if _is_finite_clause(text, start, comma) or len(_words(text, start, comma)) >= 5:
+                if _is_finite_clause(text, start, comma) or _has_finite(text, start, comma):
                     clause = (start, comma)
                     if _comma_inside_np(text, s_lo, comma, spk[1]):
                         prev = text.rfind(",", s_lo, comma)
@@ -1726,6 +1741,7 @@ _CLAUSE_STOP_PATTERN = regex.compile(
     rf"""
     ;
     |,[ \t\u00a0]+(?:which|referring|citing|adding|according[ \t\u00a0]+to)\b
+    |[ \t\u00a0]+[-–—][ \t\u00a0]+
     |,[ \t\u00a0]+(?:and|but)[ \t\u00a0]+(?:also[ \t\u00a0]+)?
         (?:{_CUE_RE}|did|does|do|declined|refused|would|could|expects|expected|\p{{Ll}}+ed\b)
     |[ \t\u00a0]+(?:and|but)[ \t\u00a0]+(?:also[ \t\u00a0]+)?
