@@ -169,6 +169,11 @@ WIRE_STYLE: list[ParameterSet] = [
         id="called-on-is-no-naming",
     ),
     pytest.param(
+        "The plan, called “Way Forward”, aims to end the losses by 2028.",
+        [],
+        id="participle-naming-a-thing",
+    ),
+    pytest.param(
         "Sarah Cole said the decision was “deeply disappointing” for families.",
         [("mixed", "the decision was “deeply disappointing” for families", "Sarah Cole", "said")],
         id="mixed-partial-quote",

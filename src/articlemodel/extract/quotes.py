@@ -629,7 +629,7 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     if end > lo and text[end - 1] == ",":
         # An appositive: "X, a spokesperson for Y, said" -> X.
         prev = text.rfind(",", lo, end - 1)
-        if end - prev > 200:
+        if prev >= 0 and end - prev > 200:
             return None
         if prev < 0:
             # "Peter Doe an analyst for Y, said": no opening comma; the phrase runs from lo.
@@ -1715,6 +1715,8 @@ def _naming_quotes(
             or (between and text[between[0][0] : between[0][1]].lower() in _PHRASAL_PARTICLES)
         ):
             continue  # "called for", "called on", or the fragment belongs to a later clause
+        if text[lo : verb.start()].rstrip().endswith(","):
+            continue  # "The plan, called “Way Forward”, …": a participle naming a thing
         what = _WHAT_PATTERN.search(text, max(lo, verb.start() - 80), verb.start())
         if what is not None:
             spk = _clean_speaker(text, what.start("subject"), verb.start())
