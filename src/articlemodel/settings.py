@@ -57,6 +57,8 @@ MAX_APPOSITIVE_ROLE_CHARS: Final = 160
 MAX_GIVEN_NAME_RUN_WORDS: Final = 4
 #: A role before a name (``former Iraqi Defence Minister``) has at most this many words.
 MAX_ROLE_WORDS_BEFORE: Final = 6
+#: Of a longer run of capitalised words only the last this-many are read (role and name).
+MAX_RUN_WORDS: Final = 12
 
 # --- organizations -----------------------------------------------------------------------
 #: A headline whose words of four letters or more are at least this share capitalized is in
@@ -74,16 +76,6 @@ LOC_CAPS_MIN_POPULATION: Final = 100_000
 #: A city is ambiguous (no coordinates, no geonames id) when a namesake in another country
 #: has at least 1/this of its population.
 LOC_AMBIGUITY_RATIO: Final = 3
-
-# --- people ------------------------------------------------------------------------------
-#: A role after a name (``Jane Doe, a spokesperson for the ministry,``) has at most this many
-#: characters; so has an appositive between a speaker and the cue.
-MAX_APPOSITIVE_ROLE_CHARS: Final = 160
-#: A run of capitalised words that is a person only because it opens with a known given name
-#: has at most this many words (``Luiz Inácio Lula Silva``).
-MAX_GIVEN_NAME_RUN_WORDS: Final = 4
-#: A role before a name (``former Iraqi Defence Minister``) has at most this many words.
-MAX_ROLE_WORDS_BEFORE: Final = 6
 #: A one-word place matched only through the spelling folds (not as the gazetteer spells it)
 #: needs at least this many characters: ``Hasakeh`` joins ``Al Hasakah``, ``They`` no ``Thai``.
 LOC_MIN_FOLDED_CHARS: Final = 6

@@ -46,6 +46,7 @@ from articlemodel.settings import (
     MAX_APPOSITIVE_ROLE_CHARS,
     MAX_GIVEN_NAME_RUN_WORDS,
     MAX_ROLE_WORDS_BEFORE,
+    MAX_RUN_WORDS,
 )
 
 __all__ = ["extract_people"]
@@ -294,6 +295,8 @@ def _candidate(text: str, start: int, end: int, region: tuple[int, int]) -> _Can
     words = _words(text, start, end)
     if len(words) < 2:
         return None  # one word is a person only by its mentions of a name found elsewhere
+    # A longer run is a title or a heading; a name can only stand at its end.
+    words = words[-MAX_RUN_WORDS:]
     # Strip the words that open sentences: "But", "The", "According".
     while words and _clean(text[slice(*words[0])]).lower() in _FUNCTION_WORDS:
         words.pop(0)
@@ -355,7 +358,7 @@ def _candidate(text: str, start: int, end: int, region: tuple[int, int]) -> _Can
 
 def _given_name_tail(text: str, words: list[tuple[int, int]]) -> _Candidate | None:
     """A name at the end of a run that is not one: "Chrysler LLC Jim Press" gives Jim Press."""
-    for i in range(1, len(words) - 1):
+    for i in range(max(1, len(words) - MAX_GIVEN_NAME_RUN_WORDS), len(words) - 1):
         tail = words[i:]
         if (
             len(tail) <= MAX_GIVEN_NAME_RUN_WORDS
