@@ -443,3 +443,12 @@ def test_long_input_is_linear_enough() -> None:
     people = _people(paragraph)
     assert [p.name for p in people] == ["Jane Doe"]
     assert len(people[0].mentions) == 6_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Alpha " * 50_000, "Mr " * 50_000, "John al-" * 30_000 + "Smith", "A. " * 50_000],
+    ids=["one-long-run", "honorifics-only", "particles", "initials"],
+)
+def test_odd_runs_of_capitals_give_nobody(text: str) -> None:
+    assert _people(text) == []
