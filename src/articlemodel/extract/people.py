@@ -23,8 +23,8 @@ holds (``Ministry``, ``River``, ``Monday``: ``lexicons/people_non_name_words.txt
 an organization or location mention.
 
 Mentions are then found by one scan of the text for each person's forms: the full name, the
-surname with and without its particle (``al-Abdallah`` and ``Abdallah`` for a name ending in
-``al-Abdallah``), the last two words of a name of four words (``López Obrador``). An honorific
+surname with and without its particle (``al-Assad`` and ``Assad`` for a name ending in
+``al-Assad``), the last two words of a name of four words (``López Obrador``). An honorific
 before a mention joins it (``Mr Smith``); a title does not (``President Obama`` gives
 ``Obama``). A surname shared by two people goes to the one mentioned last. Pronouns are not
 mentions: the quotes extractor resolves them.
@@ -394,7 +394,7 @@ def _forms(name: str) -> set[str]:
     forms.add(surname[0].upper() + surname[1:])  # "Van der Leyen" opening a sentence
     particle, _, core = parts[-1].partition("-")
     if core and (particle in _SPACE_PARTICLES or particle in _HYPHEN_PARTICLES):
-        forms.add(core)  # al-Abdallah → Abdallah
+        forms.add(core)  # al-Assad → Assad
         forms.add(f"{particle.capitalize()}-{core}")
     elif i == len(parts) - 1 and len(parts) >= 4:
         forms.add(" ".join(parts[-2:]))  # Andrés Manuel López Obrador → López Obrador
