@@ -36,6 +36,7 @@ of ``settings.DAY_FIRST``; every other value is computed here, where the parts a
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -199,9 +200,23 @@ class _Context:
     text: str
     doc: Document | None
     reference: datetime.date | None
-    resolved: list[tuple[int, _Value]] = field(default_factory=list)
-    """(start, value) of every expression resolved so far, kept sorted by start."""
+    starts: list[int] = field(default_factory=list)
+    """Where each expression resolved so far starts, sorted."""
+    values: list[_Value] = field(default_factory=list)
+    """Their values, in the same order."""
     _tenses: dict[_SentenceKey, list[tuple[int, int, Tense]]] = field(default_factory=dict)
+
+    def add(self, start: int, value: _Value) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.values.insert(i, value)
+
+    def before(self, start: int) -> Iterator[_Value]:
+        """Values of the expressions that start before ``start``, nearest first (at most
+        _MAX_ANCHOR_LOOKBACK of them)."""
+        i = bisect.bisect_left(self.starts, start)
+        for j in range(i - 1, max(-1, i - 1 - _MAX_ANCHOR_LOOKBACK), -1):
+            yield self.values[j]
 
     def sentence(self, start: int) -> _SentenceKey | None:
         if self.doc is None:
@@ -217,6 +232,9 @@ class _Context:
 
 #: A tense cue farther than this many characters from an expression says nothing about it.
 _MAX_CUE_DISTANCE = 60
+#: A narrative expression (the next day) looks back over at most this many expressions for
+#: the day it counts from.
+_MAX_ANCHOR_LOOKBACK = 200
 
 
 @dataclass
@@ -249,8 +267,8 @@ class _Scope:
 
     def anchor_day(self) -> datetime.date | None:
         """The last day the text mentioned before this expression, else the reference."""
-        for start, value in reversed(self.context.resolved):
-            if start < self.start and value.date is not None:
+        for value in self.context.before(self.start):
+            if value.date is not None:
                 return value.date
         return self.reference
 
@@ -261,8 +279,8 @@ class _Scope:
         expression and at least as fine as ``finest``, as its granularity and a day inside it;
         else the reference day."""
         limit = _FINENESS.index(finest)
-        for start, value in reversed(self.context.resolved):
-            if start >= self.start or value.value is None or value.granularity is None:
+        for value in self.context.before(self.start):
+            if value.value is None or value.granularity is None:
                 continue
             if _FINENESS.index(value.granularity) > limit:
                 continue
@@ -275,10 +293,12 @@ class _Scope:
         """The day named in the same sentence, nearest first; else the last one mentioned."""
         key = self.context.sentence(self.start)
         if key is not None:
+            starts, values = self.context.starts, self.context.values
+            low, high = bisect.bisect_left(starts, key[0]), bisect.bisect_left(starts, key[1])
             days = [
-                (abs(start - self.start), value.date)
-                for start, value in self.context.resolved
-                if key[0] <= start < key[1] and value.date is not None and start != self.start
+                (abs(starts[i] - self.start), day)
+                for i in range(low, high)
+                if (day := values[i].date) is not None and starts[i] != self.start
             ]
             if days:
                 return min(days, key=lambda d: d[0])[1]
@@ -345,36 +365,49 @@ def _unit_value(day: datetime.date, granularity: Granularity) -> str:
 
 
 @functools.cache
-def _tense_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    lex = _lexicon()
-    future = []
-    for cue in lex.future_cues:
-        escaped = regex.escape(cue).replace(r"\ ", r"\s+")
-        future.append((r"\b" if cue[0].isalpha() else "") + escaped + r"\b")
-    future_pattern = regex.compile("|".join(sorted(future, key=len, reverse=True)))
-    past_pattern = regex.compile(r"\b[a-z]+\b")
-    return future_pattern, past_pattern
+def _future_cues() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """The future cues as one-word cues and, by first word, the rest of the longer ones."""
+    single: set[str] = set()
+    longer: dict[str, list[tuple[str, ...]]] = {}
+    for cue in _lexicon().future_cues:
+        words = tuple(cue.replace("’", "'").split())
+        if len(words) == 1:
+            single.add(words[0])
+        else:
+            longer.setdefault(words[0], []).append(words[1:])
+    return frozenset(single), {k: tuple(v) for k, v in longer.items()}
 
 
-register_cache(_tense_patterns.cache_clear)
+register_cache(_future_cues.cache_clear)
 register_cache(_lexicon.cache_clear)
+
+_CUE_WORD = regex.compile(r"['’]?[a-z]+")
 
 
 def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Tense]]:
     """Spans in text[start:end] that mark the future (will, is set to) or the past (said,
-    was, -ed forms)."""
+    was, -ed forms). Cues are lower case: ``May`` and ``Will`` are names, not modals."""
     lex = _lexicon()
-    future_pattern, word_pattern = _tense_patterns()
-    for match in future_pattern.finditer(text, start, end):
-        yield match.start(), match.end(), "future"
+    single, longer = _future_cues()
+    words = [
+        (m.group().replace("’", "'"), m.start(), m.end())
+        for m in _CUE_WORD.finditer(text, start, end)
+    ]
     previous = ""
-    for match in word_pattern.finditer(text, start, end):
-        word = match.group()
+    for i, (word, word_start, word_end) in enumerate(words):
+        if word in single:
+            yield word_start, word_end, "future"
+        elif word in longer:
+            for rest in longer[word]:
+                following = words[i + 1 : i + 1 + len(rest)]
+                if tuple(w for w, _, _ in following) == rest:
+                    yield word_start, following[-1][2], "future"
+                    break
         if previous not in {"be", "being"} and (
             word in lex.past_cues
             or (len(word) > 4 and word.endswith("ed") and word not in lex.not_past)
         ):
-            yield match.start(), match.end(), "past"
+            yield word_start, word_end, "past"
         previous = word
 
 
@@ -1915,24 +1948,40 @@ def _find(text: str, spans: Iterable[tuple[int, int]]) -> list[_Candidate]:
     """Every candidate in the spans, overlaps resolved: the longest wins, then the rule
     listed first."""
     grammar = _grammar()
-    found: list[_Candidate] = []
+    chosen: list[_Candidate] = []
     for start, end in spans:
         if end <= start:
             continue
+        found: list[_Candidate] = []
         features = _features(text, start, end)
+        keys = features.keys()
         for rule in grammar.rules:
+            if rule.triggers.isdisjoint(keys):
+                continue
             for window_start, window_end in _windows(features, rule, start, end):
                 for match in rule.pattern.finditer(text, window_start, window_end):
                     for candidate in rule.handler(grammar, match, text):
                         if start <= candidate.start < candidate.end <= end:
                             found.append(candidate)
-    found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
-    chosen: list[_Candidate] = []
-    for candidate in found:
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
-            chosen.append(candidate)
+        chosen.extend(_longest_first(found))
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
+    """The candidates that survive overlaps: the longest first, then the rule listed first."""
+    found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    starts: list[int] = []
+    kept: list[_Candidate] = []
+    for candidate in found:
+        i = bisect.bisect_right(starts, candidate.start)
+        if i > 0 and kept[i - 1].end > candidate.start:
+            continue
+        if i < len(kept) and kept[i].start < candidate.end:
+            continue
+        starts.insert(i, candidate.start)
+        kept.insert(i, candidate)
+    return kept
 
 
 def _resolve(candidates: list[_Candidate], context: _Context) -> list[_Value]:
@@ -1942,14 +1991,12 @@ def _resolve(candidates: list[_Candidate], context: _Context) -> list[_Value]:
     for i, candidate in enumerate(candidates):
         if not candidate.anchored:
             values[i] = _safe(candidate, context)
-    context.resolved = sorted(
-        ((candidates[i].start, v) for i, v in values.items()), key=lambda p: p[0]
-    )
+            context.starts.append(candidate.start)
+            context.values.append(values[i])
     for i, candidate in enumerate(candidates):
         if candidate.anchored:
             values[i] = _safe(candidate, context)
-            context.resolved.append((candidate.start, values[i]))
-            context.resolved.sort(key=lambda p: p[0])
+            context.add(candidate.start, values[i])
     return [values[i] for i in range(len(candidates))]
 
 
