@@ -310,7 +310,7 @@ _FINENESS: tuple[Granularity, ...] = (
     "decade", "century",
 )  # fmt: skip
 
-_START_PATTERN = regex.compile(
+_VALUE_START_PATTERN = regex.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12])"
     r"|(?P<s>SP|SU|FA|WI)))?"
 )
@@ -318,7 +318,7 @@ _START_PATTERN = regex.compile(
 
 def _start_day(value: str) -> datetime.date | None:
     """A day inside the period a calendar value names (its first day)."""
-    match = _START_PATTERN.match(value)
+    match = _VALUE_START_PATTERN.match(value)
     if match is None:
         return None
     try:
@@ -381,7 +381,7 @@ def _future_cues() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...
 register_cache(_future_cues.cache_clear)
 register_cache(_lexicon.cache_clear)
 
-_CUE_WORD = regex.compile(r"['’]?[a-z]+")
+_CUE_WORD_PATTERN = regex.compile(r"['’]?[a-z]+")
 
 
 def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Tense]]:
@@ -391,7 +391,7 @@ def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ten
     single, longer = _future_cues()
     words = [
         (m.group().replace("’", "'"), m.start(), m.end())
-        for m in _CUE_WORD.finditer(text, start, end)
+        for m in _CUE_WORD_PATTERN.finditer(text, start, end)
     ]
     previous = ""
     for i, (word, word_start, word_end) in enumerate(words):
@@ -411,19 +411,37 @@ def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ten
         previous = word
 
 
+# ----------------------------------------------------------------------------- small patterns
+
+_SPACES_PATTERN = regex.compile(r"\s+")
+_DECIMAL_PATTERN = regex.compile(r"\d+(?:\.\d+)?")
+_ORDINAL_DIGITS_PATTERN = regex.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+# "October of next year": the year of a month named just before.
+_OF_RELATIVE_YEAR_PATTERN = regex.compile(r"\s+of\s+(last|next|this)\s+year\b", regex.IGNORECASE)
+# "2009-11", "2009–2011": the second year of a range.
+_YEAR_RANGE_END_PATTERN = regex.compile(r"[-–]\d{2,4}(?!\d)")
+# "-old" after "two-year": an age or the age of a thing.
+_OLD_PATTERN = regex.compile(r"(?:[-\s]+old)(?P<s>s)?(?![\p{L}])")
+_AGE_AFTER_PATTERN = regex.compile(r"\s+(?:old|older|younger|of\s+age)\b")
+_OF_PATTERN = regex.compile(r"\s+of\b")
+_UTC_PATTERN = regex.compile(r"\(?\s*(?:GMT|UTC|Z)\s*\)?")
+_CALENDAR_YEAR_PATTERN = regex.compile(r"\d{4}(?:$|-)")
+_HOLIDAY_SPLIT_PATTERN = regex.compile(r"[\s'.]+")
+
+
 # ----------------------------------------------------------------------------- text helpers
 
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’&-]*)[\s,]*$")
-_WORD_AFTER = regex.compile(r"[\s]*([\p{L}\p{N}][\p{L}\p{N}'’-]*)")
+_WORD_BEFORE_PATTERN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’&-]*)[\s,]*$")
+_WORD_AFTER_PATTERN = regex.compile(r"[\s]*([\p{L}\p{N}][\p{L}\p{N}'’-]*)")
 
 
 def _word_before(text: str, pos: int) -> str:
-    match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    match = _WORD_BEFORE_PATTERN.search(text, max(0, pos - 40), pos)
     return match.group(1) if match else ""
 
 
 def _word_after(text: str, pos: int) -> str:
-    match = _WORD_AFTER.match(text, pos, min(len(text), pos + 40))
+    match = _WORD_AFTER_PATTERN.match(text, pos, min(len(text), pos + 40))
     return match.group(1) if match else ""
 
 
@@ -444,7 +462,7 @@ def _capitalized(word: str) -> bool:
 def _parse_number(text: str) -> float | None:
     """A written quantity as a number; None for vague ones (several, a few)."""
     lex = _lexicon()
-    words = regex.sub(r"\s+", " ", text.lower().replace("-", " ")).strip()
+    words = _SPACES_PATTERN.sub(" ", text.lower().replace("-", " ")).strip()
     half = 0.0
     if words.endswith(" and a half"):
         words, half = words[: -len(" and a half")], 0.5
@@ -453,7 +471,7 @@ def _parse_number(text: str) -> float | None:
     if words in lex.vague or words == "some":
         return None
     digits = words.replace(",", "")
-    if regex.fullmatch(r"\d+(?:\.\d+)?", digits):
+    if _DECIMAL_PATTERN.fullmatch(digits):
         return float(digits) + half
     total, current = 0, 0
     for word in words.split(" "):
@@ -477,7 +495,7 @@ def _parse_number(text: str) -> float | None:
 def _ordinal(text: str) -> int | None:
     lex = _lexicon()
     word = text.lower().replace("-", " ")
-    match = regex.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)
+    match = _ORDINAL_DIGITS_PATTERN.fullmatch(word)
     if match:
         return int(match.group(1))
     if word in {"final", "last"}:
@@ -525,9 +543,9 @@ register_cache(_parse_numeric_date.cache_clear)
 
 # ----------------------------------------------------------------------------- the grammar
 
-_B0 = r"(?<![\p{L}\p{N}_])"
-_B1 = r"(?![\p{L}\p{N}_])"
-_YEAR = r"(?:1[5-9]|20)\d\d"
+_WORD_START_RE = r"(?<![\p{L}\p{N}_])"
+_WORD_END_RE = r"(?![\p{L}\p{N}_])"
+_YEAR_RE = r"(?:1[5-9]|20)\d\d"
 _FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1
 
 Handler = Callable[["_Grammar", "regex.Match[str]", str], Iterable[_Candidate]]
@@ -593,51 +611,51 @@ class _Grammar:
         rules: list[tuple[str, str, Handler]] = [
             (
                 "iso",
-                rf"""{_B0}(?<![./-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})
+                rf"""{_WORD_START_RE}(?<![./-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})
                 (?:T(?P<H>\d{{2}}):(?P<M>\d{{2}})(?::\d{{2}}(?:\.\d+)?)?(?P<z>Z|[+-]\d{{2}}:?\d{{2}})?)?
-                {_B1}(?![./-]\d)""",
+                {_WORD_END_RE}(?![./-]\d)""",
                 _Grammar._iso,
             ),
             (
                 "numeric",
-                rf"""{_B0}(?<![./-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)
-                (?P<y>\d{{4}}|\d{{2}}){_B1}(?![./-]\d)""",
+                rf"""{_WORD_START_RE}(?<![./-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)
+                (?P<y>\d{{4}}|\d{{2}}){_WORD_END_RE}(?![./-]\d)""",
                 _Grammar._numeric,
             ),
             (
                 "month_day",
-                rf"""{_B0}(?:(?P<wd>{weekday_any})\.?,?\s+)?
+                rf"""{_WORD_START_RE}(?:(?P<wd>{weekday_any})\.?,?\s+)?
                 (?P<mon>{month_any})(?![\p{{L}}])\.?\s+(?:the\s+)?
                 (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\p{{L}}\p{{N}}_]|[.,:]\d)
-                (?:,?\s*(?P<y>{_YEAR})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
+                (?:,?\s*(?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
                 _Grammar._month_day,
             ),
             (
                 "day_month",
-                rf"""{_B0}(?<!\d[.,])(?:(?P<wd>{weekday_any})\.?,?\s+)?(?:the\s+)?
+                rf"""{_WORD_START_RE}(?<!\d[.,])(?:(?P<wd>{weekday_any})\.?,?\s+)?(?:the\s+)?
                 (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+
                 (?P<mon>{month_any})(?![\p{{L}}])
-                (?:\.?,?\s+(?P<y>{_YEAR})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
+                (?:\.?,?\s+(?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
                 _Grammar._month_day,
             ),
             (
                 "month_year",
-                rf"""{_B0}(?:{part_re})?(?P<mon>{month_any})(?![\p{{L}}])\.?,?\s+(?:of\s+)?
-                (?P<y>{_YEAR})(?![\p{{L}}\p{{N}}_]|[.,]\d)""",
+                rf"""{_WORD_START_RE}(?:{part_re})?(?P<mon>{month_any})(?![\p{{L}}])\.?,?\s+(?:of\s+)?
+                (?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d)""",
                 _Grammar._month_year,
             ),
             (
                 "month",
-                rf"""{_B0}(?:{part_re}|(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming
+                rf"""{_WORD_START_RE}(?:{part_re}|(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming
                 |the\s+past|the\s+following|the\s+previous)\s+)?
-                (?P<mon>{month_full}){_B1}(?!-)
-                (?:\s+(?P<rely>last|next|this)\s+year{_B1})?""",
+                (?P<mon>{month_full}){_WORD_END_RE}(?!-)
+                (?:\s+(?P<rely>last|next|this)\s+year{_WORD_END_RE})?""",
                 _Grammar._month,
             ),
             (
                 "week_of",
-                rf"""{_B0}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+
-                (?P<mon>{month_full})(?:,?\s+(?P<y>{_YEAR}))?{_B1}""",
+                rf"""{_WORD_START_RE}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+
+                (?P<mon>{month_full})(?:,?\s+(?P<y>{_YEAR_RE}))?{_WORD_END_RE}""",
                 _Grammar._week_of,
             ),
             (
@@ -645,7 +663,7 @@ class _Grammar:
                 rf"""(?<![\p{{L}}\p{{N}}_$€£¥#@/]|\d[.,])
                 (?:{part_re}|(?P<theyear>the\s+(?:calendar\s+)?year\s+)
                 |(?P<fiscal>(?:fiscal|financial)(?:\s+year)?\s+|(?-i:FY)\s?))?
-                (?P<y>{_YEAR})(?![\p{{L}}\p{{N}}_]|[.,]\d|\s*%|\s*per\s*cent|\s*percent|['’]s)""",
+                (?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d|\s*%|\s*per\s*cent|\s*percent|['’]s)""",
                 _Grammar._year,
             ),
             (
@@ -655,53 +673,53 @@ class _Grammar:
             ),
             (
                 "decade",
-                rf"""{_B0}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
-                (?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<dd>\d)0|(?P<d2>\d)0)['’]?s{_B1}""",
+                rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
+                (?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<dd>\d)0|(?P<d2>\d)0)['’]?s{_WORD_END_RE}""",
                 _Grammar._decade,
             ),
             (
                 "decade_word",
-                rf"""{_B0}the\s+(?:(?P<part>early|mid|late)(?:-|\s+))?
-                (?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_B1}""",
+                rf"""{_WORD_START_RE}the\s+(?:(?P<part>early|mid|late)(?:-|\s+))?
+                (?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_WORD_END_RE}""",
                 _Grammar._decade_word,
             ),
             (
                 "century",
-                rf"""{_B0}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
-                (?P<n>{ordinal})[-\s]+century{_B1}""",
+                rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
+                (?P<n>{ordinal})[-\s]+century{_WORD_END_RE}""",
                 _Grammar._century,
             ),
             (
                 "quarter",
-                rf"""{_B0}(?:(?P<the>the)\s+)?
-                (?:(?P<y1>{_YEAR})(?:['’]s)?\s+|(?P<rely>this|last|next)\s+year['’]s\s+
+                rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?
+                (?:(?P<y1>{_YEAR_RE})(?:['’]s)?\s+|(?P<rely>this|last|next)\s+year['’]s\s+
                 |(?P<adj>year-earlier|year-ago|same|comparable|latest|current|most\s+recent
                 |previous|prior|past|coming|next)\s+)?
                 (?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)?[-\s]*
                 (?P<unit>quarter|half)(?![\p{{L}}\p{{N}}_])
-                (?:\s+of\s+(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next|the|that|the\s+current
+                (?:\s+of\s+(?:(?P<y2>{_YEAR_RE})|(?P<rel2>this|last|next|the|that|the\s+current
                 |the\s+previous|the\s+following)\s+(?:fiscal\s+|financial\s+)?year))?
-                (?:,?\s+(?P<y3>{_YEAR}))?{_B1}""",
+                (?:,?\s+(?P<y3>{_YEAR_RE}))?{_WORD_END_RE}""",
                 _Grammar._quarter,
             ),
             (
                 "quarter_code",
-                rf"""{_B0}(?:(?P<y1>{_YEAR})\s*)?(?-i:(?P<unit>Q|H))(?P<n>[1-4])
-                (?:\s*(?P<y2>{_YEAR}|['’]\d\d))?{_B1}""",
+                rf"""{_WORD_START_RE}(?:(?P<y1>{_YEAR_RE})\s*)?(?-i:(?P<unit>Q|H))(?P<n>[1-4])
+                (?:\s*(?P<y2>{_YEAR_RE}|['’]\d\d))?{_WORD_END_RE}""",
                 _Grammar._quarter_code,
             ),
             (
                 "season",
-                rf"""{_B0}(?:{part_re})?
+                rf"""{_WORD_START_RE}(?:{part_re})?
                 (?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next|the
                 |that|early|late)\s+)?
-                (?P<season>{season}){_B1}(?!-)
-                (?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?![\p{{N}}]))?""",
+                (?P<season>{season}){_WORD_END_RE}(?!-)
+                (?:,?\s+(?:of\s+)?(?P<y>{_YEAR_RE})(?![\p{{N}}]))?""",
                 _Grammar._season,
             ),
             (
                 "relative_unit",
-                rf"""{_B0}(?:{part_re})?
+                rf"""{_WORD_START_RE}(?:{part_re})?
                 (?P<rel>(?:the\s+)?(?:very\s+)?(?:this\s+past|this\s+coming|this|last|next|past
                 |coming|previous|following|current|present|same|upcoming|preceding|prior))\s+
                 (?P<unit>day|week|weekend|month|year|quarter|decade|century|fortnight
@@ -710,7 +728,7 @@ class _Grammar:
             ),
             (
                 "the_unit",
-                rf"""{_B0}(?:{part_re})?
+                rf"""{_WORD_START_RE}(?:{part_re})?
                 (?P<det>the\s+very\s+same|the\s+same|that\s+same|the|that)\s+
                 (?:(?P<adj>whole|entire|full)\s+)?
                 (?P<unit>day|week|weekend|month|year|quarter)(?![\p{{L}}\p{{N}}_]|-)""",
@@ -718,43 +736,43 @@ class _Grammar:
             ),
             (
                 "weekday",
-                rf"""{_B0}(?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+following
+                rf"""{_WORD_START_RE}(?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+following
                 |the\s+previous|last|next|this|that|early|late|earlier|later)\s+)?
-                (?P<wd>{weekday}){_B1}(?!-)
+                (?P<wd>{weekday}){_WORD_END_RE}(?!-)
                 (?:\s+(?P<pod>{pod}))?(?![\p{{L}}])""",
                 _Grammar._weekday,
             ),
             (
                 "deictic",
-                rf"""{_B0}(?:(?P<mod>earlier|later|early|late)\s+)?
+                rf"""{_WORD_START_RE}(?:(?P<mod>earlier|later|early|late)\s+)?
                 (?:(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{pod}))?
                 |(?P<this>this|last|yesterday|tomorrow)\s+(?P<pod2>{pod}))(?![\p{{L}}\p{{N}}_])""",
                 _Grammar._deictic,
             ),
-            ("words", rf"{_B0}(?P<w>{words}){_B1}(?!-)", _Grammar._words),
+            ("words", rf"{_WORD_START_RE}(?P<w>{words}){_WORD_END_RE}(?!-)", _Grammar._words),
             (
                 "ago",
-                rf"""{_B0}(?:(?P<approx>{approx})\s+(?!the\b))?
+                rf"""{_WORD_START_RE}(?:(?P<approx>{approx})\s+(?!the\b))?
                 (?P<qty>{number}(?:\s+and\s+a\s+half)?|{vague}|half\s+an?|an?|some)
                 (?:\s+(?:more|full|long))?[\s-]+(?P<unit>{units})(?:\s+and\s+a\s+half)?
                 (?:\s+or\s+(?:so|more))?
-                \s+(?P<dir>ago|earlier|later|from\s+now|hence|back|previously){_B1}""",
+                \s+(?P<dir>ago|earlier|later|from\s+now|hence|back|previously){_WORD_END_RE}""",
                 _Grammar._ago,
             ),
             (
                 "duration",
-                rf"""{_B0}(?:(?P<approx>{approx})\s+(?!the\b))?
+                rf"""{_WORD_START_RE}(?:(?P<approx>{approx})\s+(?!the\b))?
                 (?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|following|coming|final
                 |initial|remaining|preceding|subsequent|latest|ensuing|same|other)\s+)?)?
                 (?P<qty>{number}(?:\s+and\s+a\s+half)?|{vague}|half\s+an?|an?|few)
                 (?P<adjs>(?:\s+{adjectives})*)
-                (?P<sep>[\s-]+)(?P<unit>{units})(?P<half>\s+and\s+a\s+half)?{_B1}""",
+                (?P<sep>[\s-]+)(?P<unit>{units})(?P<half>\s+and\s+a\s+half)?{_WORD_END_RE}""",
                 _Grammar._duration,
             ),
             (
                 "range_duration",
-                rf"""{_B0}(?P<n1>{number})(?P<mid>\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{number})
-                (?:\s+{adjectives})*\s+(?P<unit>{units}){_B1}""",
+                rf"""{_WORD_START_RE}(?P<n1>{number})(?P<mid>\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{number})
+                (?:\s+{adjectives})*\s+(?P<unit>{units}){_WORD_END_RE}""",
                 _Grammar._range_duration,
             ),
             (
@@ -766,59 +784,63 @@ class _Grammar:
             ),
             (
                 "long_adjective",
-                rf"""{_B0}(?P<unit>{units})-(?P<what>long|old)(?![\p{{L}}\p{{N}}_]|-)""",
+                rf"""{_WORD_START_RE}(?P<unit>{units})-(?P<what>long|old)(?![\p{{L}}\p{{N}}_]|-)""",
                 _Grammar._long_adjective,
             ),
             (
                 "every",
-                rf"""{_B0}(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?
+                rf"""{_WORD_START_RE}(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?
                 (?:(?P<n>{number})\s+)?
-                (?P<what>{units}|{weekday}|{month_full}|{pod}|{season}){_B1}""",
+                (?P<what>{units}|{weekday}|{month_full}|{pod}|{season}){_WORD_END_RE}""",
                 _Grammar._every,
             ),
-            ("set_word", rf"{_B0}(?<!-)(?P<w>{set_words}){_B1}(?!-)", _Grammar._set_word),
+            (
+                "set_word",
+                rf"{_WORD_START_RE}(?<!-)(?P<w>{set_words}){_WORD_END_RE}(?!-)",
+                _Grammar._set_word,
+            ),
             (
                 "frequency",
-                rf"""{_B0}(?P<f>once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+
-                (?P<unit>{units}){_B1}""",
+                rf"""{_WORD_START_RE}(?P<f>once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+
+                (?P<unit>{units}){_WORD_END_RE}""",
                 _Grammar._frequency,
             ),
             (
                 "rate",
                 rf"""(?<=(?:\d%?|\b(?:{numword}|dollars?|euros?|pounds?|cents?|million|billion
                 |trillion|thousand|hundred|bn|mn|times|once|twice|hours|minutes))\s+)
-                (?P<a>a|an|per)\s+(?P<unit>day|week|month|year|hour|night|quarter){_B1}(?!-)""",
+                (?P<a>a|an|per)\s+(?P<unit>day|week|month|year|hour|night|quarter){_WORD_END_RE}(?!-)""",
                 _Grammar._rate,
             ),
-            ("weekdays", rf"{_B0}(?P<wd>{weekday})s{_B1}", _Grammar._weekdays),
+            ("weekdays", rf"{_WORD_START_RE}(?P<wd>{weekday})s{_WORD_END_RE}", _Grammar._weekdays),
             (
                 "clock_ampm",
-                rf"""{_B0}(?<![:.,$])(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*
+                rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*
                 (?P<ampm>[ap]\.\s?m\.|[ap]\.?\s?m(?![\p{{L}}])\.?)
-                {tz}(?:\s+(?P<dayw>{dayword}){_B1})?""",
+                {tz}(?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
                 _Grammar._clock,
             ),
             (
                 "clock_24h",
-                rf"""{_B0}(?<![:.,$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?
-                (?![\p{{N}}]|[:.]\d){tz}(?:\s+(?P<dayw>{dayword}){_B1})?""",
+                rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?
+                (?![\p{{N}}]|[:.]\d){tz}(?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
                 _Grammar._clock,
             ),
             (
                 "clock_military",
-                rf"""{_B0}(?<![:.,$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)
+                rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)
                 (?P<tz>\s*(?-i:GMT|UTC|Z)(?![\p{{L}}])|\s*(?:hrs|hours)(?![\p{{L}}])|\s+local\s+time)
-                (?:\s+(?P<dayw>{dayword}){_B1})?""",
+                (?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
                 _Grammar._clock,
             ),
             (
                 "noon",
-                rf"""{_B0}(?:(?P<dayw>{dayword})\s+)?(?P<w>noon|midday|midnight){_B1}""",
+                rf"""{_WORD_START_RE}(?:(?P<dayw>{dayword})\s+)?(?P<w>noon|midday|midnight){_WORD_END_RE}""",
                 _Grammar._noon,
             ),
             (
                 "holiday",
-                rf"{_B0}(?P<h>{holidays}){_B1}(?:\s+(?P<y>{_YEAR}){_B1})?",
+                rf"{_WORD_START_RE}(?P<h>{holidays}){_WORD_END_RE}(?:\s+(?P<y>{_YEAR_RE}){_WORD_END_RE})?",
                 _Grammar._holiday,
             ),
             (
@@ -842,7 +864,7 @@ class _Grammar:
         )
         last_words = frozenset(phrase.split()[-1] for phrase in lex.words)
         holiday_words = frozenset(
-            next(w for w in regex.split(r"[\s'.]+", phrase) if w) for phrase in lex.holidays
+            next(w for w in _HOLIDAY_SPLIT_PATTERN.split(phrase) if w) for phrase in lex.holidays
         )
         triggers: dict[str, frozenset[str]] = {
             "iso": frozenset({"#year"}),
@@ -1038,7 +1060,7 @@ class _Grammar:
             return
         rel = _norm(match["rel"])
         rely = _norm(match["rely"])
-        following = regex.match(r"\s+of\s+(last|next|this)\s+year\b", text[match.end() :])
+        following = _OF_RELATIVE_YEAR_PATTERN.match(text, match.end(), match.end() + 30)
         if following and not rely:
             rely = following.group(1).lower()
         if not (rel or rely or match["part"]):
@@ -1131,7 +1153,7 @@ class _Grammar:
             if (
                 text[match.end() : match.end() + 1] in {":", "-"}
                 and text[match.end() + 1 : match.end() + 2].isdigit()
-            ) and not regex.match(r"[-–]\d{2,4}(?!\d)", text[match.end() : match.end() + 6]):
+            ) and not _YEAR_RANGE_END_PATTERN.match(text, match.end(), match.end() + 6):
                 return
         if match["fiscal"]:
             yield self._candidate(match, "date", _fixed(f"FY{year}", "year"), rule="year")
@@ -1600,16 +1622,16 @@ class _Grammar:
             if after in {"he", "she", "they", "we", "i", "it", "you", "when", "the", "after"}:
                 return  # "one day he ..." names no duration
         tail = text[match.end() : match.end() + 40]
-        old = regex.match(r"(?:[-\s]+old)(?P<s>s)?(?![\p{L}])", tail)
+        old = _OLD_PATTERN.match(tail)
         if old:
             after = _word_after(text, match.end() + old.end()).lower()
             if old["s"] or not after or after in self.lex.age_nouns or not after.isalpha():
                 return  # a 59-year-old man: an age
             if not after[0].islower():
                 return
-        if regex.match(r"\s+(?:old|older|younger|of\s+age)\b", tail):
+        if _AGE_AFTER_PATTERN.match(tail):
             return
-        if unit == "quarter" and (regex.match(r"\s+of\b", tail) or qty in {"a", "an", "three"}):
+        if unit == "quarter" and (_OF_PATTERN.match(tail) or qty in {"a", "an", "three"}):
             return  # three quarters of the vote
         if unit == "weekend":
             return
@@ -1753,7 +1775,7 @@ class _Grammar:
             if before not in {"at", "by", "until", "till", "before", "after", "around", "about",
                               "from", "since", "approximately", "to", "and"}:  # fmt: skip
                 return
-        zone = "Z" if regex.fullmatch(r"\(?\s*(?:GMT|UTC|Z)\s*\)?", zone_text) else ""
+        zone = "Z" if _UTC_PATTERN.fullmatch(zone_text) else ""
         dayword = match["dayw"]
         rule = "clock_ampm" if ampm else "clock_24h"
         day_resolver = self._day_resolver(dayword) if dayword else None
@@ -1867,7 +1889,7 @@ def _season_allowed(word: str, rel: str, before: str, has_part: bool) -> bool:
 
 
 def _norm(text: str | None) -> str:
-    return regex.sub(r"\s+", " ", text or "").strip().lower().replace("’", "'")
+    return _SPACES_PATTERN.sub(" ", text or "").strip().lower().replace("’", "'")
 
 
 def _leap(year: int) -> bool:
@@ -1897,11 +1919,12 @@ def _grammar() -> _Grammar:
 
 
 register_cache(_grammar.cache_clear)
+_grammar()  # compile the patterns at import, once
 
 # ----------------------------------------------------------------------------- the finder
 
 
-_TOKEN = regex.compile(
+_TOKEN_PATTERN = regex.compile(
     r"""(?P<decade>['’]?\d*0['’]?s(?![\p{L}]))|(?P<code>(?<![\p{L}])[QH][1-4])
     |(?P<clock>\d{1,2}:\d\d)|(?P<short>['’]\d\d)|(?P<digit>\d+)|(?P<word>\p{L}+)""",
     regex.VERBOSE,
@@ -1913,7 +1936,7 @@ def _features(text: str, start: int, end: int) -> _Positions:
     """Where each lower-cased word of text[start:end] stands, and the features #digit, #year
     (four digits), #decade (1990s, '80s), #code (Q3, H1), #clock (12:30), #short ('82)."""
     features: _Positions = {}
-    for match in _TOKEN.finditer(text, start, end):
+    for match in _TOKEN_PATTERN.finditer(text, start, end):
         kind = match.lastgroup
         if kind == "word":
             key = match.group().lower()
@@ -2017,12 +2040,16 @@ def _scan_spans(doc: Document) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------------------- datelines
 
 
+# "Aug 30", "Aug. 30", "30 August": the month and day of a dateline date.
+_DATELINE_DATE_PATTERN = regex.compile(
+    r"(?P<a>[\p{L}]+)\.?\s+(?P<b>\d{1,2})|(?P<c>\d{1,2})\s+(?P<d>[\p{L}]+)"
+)
+
+
 def _month_day_of(text: str) -> tuple[int, int] | None:
     """(month, day) of a dateline date such as ``Aug 30`` or ``30 August``."""
     lex = _lexicon()
-    match = regex.search(
-        r"(?P<a>[\p{L}]+)\.?\s+(?P<b>\d{1,2})|(?P<c>\d{1,2})\s+(?P<d>[\p{L}]+)", text
-    )
+    match = _DATELINE_DATE_PATTERN.search(text)
     if match is None:
         return None
     word, number = (match["a"], match["b"]) if match["a"] else (match["d"], match["c"])
@@ -2107,7 +2134,7 @@ def _year_in_text(doc: Document) -> int | None:
     context = _Context(doc.text, doc, None)
     years = []
     for candidate, value in zip(candidates, _resolve(candidates, context), strict=False):
-        if value.value is None or not regex.match(r"\d{4}(?:$|-)", value.value):
+        if value.value is None or not _CALENDAR_YEAR_PATTERN.match(value.value):
             continue
         if _Scope(context, candidate.start, candidate.end).tense() == "future":
             continue
