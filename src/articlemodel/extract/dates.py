@@ -930,6 +930,7 @@ class _Grammar:
             _Rule(name, triggers[name], *reach[name], regex.compile(pattern, _FLAGS), handler)
             for name, pattern, handler in rules
         )
+        self.trigger_words = frozenset(w for t in triggers.values() for w in t if w[0] != "#")
         self.ranks = {rule.name: rank for rank, rule in enumerate(self.rules)}
 
     # ------------------------------------------------------------------ helpers
@@ -1919,11 +1920,11 @@ def _grammar() -> _Grammar:
 
 
 register_cache(_grammar.cache_clear)
-_grammar()  # compile the patterns at import, once
 
 # ----------------------------------------------------------------------------- the finder
 
 
+# The tokens rules are tried around. Keep the groups in sync with _features.
 _TOKEN_PATTERN = regex.compile(
     r"""(?P<decade>['’]?\d*0['’]?s(?![\p{L}]))|(?P<code>(?<![\p{L}])[QH][1-4])
     |(?P<clock>\d{1,2}:\d\d)|(?P<short>['’]\d\d)|(?P<digit>\d+)|(?P<word>\p{L}+)""",
@@ -1933,13 +1934,17 @@ _Positions = dict[str, list[tuple[int, int]]]
 
 
 def _features(text: str, start: int, end: int) -> _Positions:
-    """Where each lower-cased word of text[start:end] stands, and the features #digit, #year
-    (four digits), #decade (1990s, '80s), #code (Q3, H1), #clock (12:30), #short ('82)."""
+    """Where each trigger word (lower-cased) of text[start:end] stands, and the features
+    #digit, #year (four digits), #decade (1990s, '80s), #code (Q3, H1), #clock (12:30), #short
+    ('82)."""
     features: _Positions = {}
+    trigger_words = _grammar().trigger_words
     for match in _TOKEN_PATTERN.finditer(text, start, end):
         kind = match.lastgroup
         if kind == "word":
             key = match.group().lower()
+            if key not in trigger_words:
+                continue
         elif kind == "digit":
             key = "#year" if len(match.group()) == 4 else "#digit"
             features.setdefault("#digit", []).append(match.span())
@@ -2193,3 +2198,6 @@ def extract_dates(doc: Document, *, reference: datetime.date | None) -> list[Dat
         )
         for i, (candidate, value) in enumerate(zip(candidates, values, strict=False), start=1)
     ]
+
+
+_grammar()  # compile the patterns at import, once
