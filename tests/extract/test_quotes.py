@@ -714,6 +714,26 @@ def test_headline_quote_with_colon_attribution() -> None:
     ]
 
 
+def test_role_noun_speaker_resolves_to_the_person_with_that_role() -> None:
+    text = (
+        "Test story\n\nJane Doe, the chief executive of Acme, announced the deal.\n\n"
+        "“We are delighted,” the chief executive said.\n\n"
+        "“It is a fair price,” the company said."
+    )
+    doc = segment(text, parse_layout(text))
+    jane = Person(
+        id="per1",
+        name="Jane Doe",
+        role="the chief executive of Acme",
+        mentions=_mentions(text, ["Jane Doe"]),
+    )
+    quotes = extract_quotes(doc, people=[jane], organizations=[])
+    assert [(q.speaker, q.speaker_id) for q in quotes] == [
+        ("Jane Doe", "per1"),
+        ("the company", None),
+    ]
+
+
 def test_quote_in_headline_has_no_paragraph() -> None:
     text = "‘We will win this war’, says Harris\n\nThe war entered its third year on Monday."
     quotes = _run(text)

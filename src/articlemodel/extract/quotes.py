@@ -360,8 +360,12 @@ class _Entities:
     def __init__(self, people: Sequence[Person], organizations: Sequence[Organization]) -> None:
         items: list[_Entity] = []
         for person in people:
+            # The role's head words, before its complement: "the chief executive" of Acme.
+            role: tuple[str, ...] = ()
+            if person.role:
+                role = tuple(_ROLE_OF_PATTERN.split(f" {person.role.lower()} ")[0].split())
             items.extend(
-                _Entity(m.start, m.end, person.id, person.name, "person", True)
+                _Entity(m.start, m.end, person.id, person.name, "person", True, role)
                 for m in person.mentions
             )
         for org in organizations:
@@ -1166,6 +1170,16 @@ class _Resolver:
             low = written.lower()
         words = low.split()
         if (
+            2 <= len(words) <= 4
+            and words[0] == "the"
+            and written[1:] == written[1:].lower()
+            and words[-1] not in _ORG_NOUNS
+            and (person := self._person_for_role(words[-1], s)) is not None
+        ):
+            # "the bank chief said" after "Jane Doe, the chief of the central bank".
+            self._remember(s, person.name, person.id, True, "s")
+            return person.name, person.id
+        if (
             words
             and len(words) <= 3
             and words[0] in {"the", "its", "their"}
@@ -1196,6 +1210,13 @@ class _Resolver:
         self.history.append((offset, name, ident, person, num))
         if person and " " in name:
             self.surnames[name.rsplit(maxsplit=1)[-1].rsplit("-", maxsplit=1)[-1]] = (name, ident)
+
+    def _person_for_role(self, noun: str, offset: int) -> _Entity | None:
+        """The most recent person whose role, as the article gives it, holds ``noun``."""
+        for e in self.entities.before(offset, 80):
+            if e.is_person and noun in e.aliases:
+                return e
+        return None
 
     def _org_for_noun(self, noun: str, offset: int) -> _Entity | None:
         kinds = _ORG_NOUNS[noun]
