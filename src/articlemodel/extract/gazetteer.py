@@ -63,7 +63,7 @@ _SPLIT_PATTERN = regex.compile(r"[^\p{L}\p{Nd}]++")
 _WORD_RULES: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
     (regex.compile(pattern), replacement)
     for pattern, replacement in (
-        (r"ee", "i"),  # Hajeen / Hajin
+        (r"ee", "i"),  # Jazeera / Jazira
         (r"ou|oo", "u"),  # Zour / Zur
         (r"(\p{L})\1++", r"\1"),  # doubled letters: Raqqa, Hasakka
         (r"aw", "o"),  # Zawr / Zor

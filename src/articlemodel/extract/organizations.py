@@ -129,7 +129,7 @@ _UPPER_PAIR_PATTERN = regex.compile(r"\p{Lu}{2}")
 # What may stand between two words of one name: one run of spaces, or a plural possessive
 # apostrophe before it ("Kurdistan Workers' Party").
 _NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}|[ ]?&[ ]?")
-# An acronym in brackets: "(SDF)", "(CJTF-OIR)", "(ISIL)", "(Ukrenergo)" is not one.
+# An acronym in brackets: "(SDF)", "(UNAMA)", "(ISIL)", "(Ukrenergo)" is not one.
 _SHORT_FORM_RE = r"(?P<sf>[\p{L}\p{Nd}][\p{L}\p{Nd}&./\-]{1,11})"
 _PAREN_SHORT_FORM_PATTERN = regex.compile(rf"\([ ]?{_SHORT_FORM_RE}[ ]?\)")
 # "SF (Long Form)": a short form, then a bracketed long form of two words or more.
