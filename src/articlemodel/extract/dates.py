@@ -564,6 +564,20 @@ class _Rule:
     handler: Handler
 
 
+def _days_from_reference(offset: int, part: str | None) -> _Resolver:
+    """A resolver for 'yesterday', 'tomorrow night': the reference day moved by ``offset``."""
+
+    def resolve(scope: _Scope) -> _Value:
+        if scope.reference is None:
+            return _UNRESOLVED
+        day = scope.reference + datetime.timedelta(days=offset)
+        if part:
+            return _Value(f"{day.isoformat()}T{part}", "day", day)
+        return _day(day)
+
+    return resolve
+
+
 class _Grammar:
     """The compiled patterns and their handlers, built once from the lexicons."""
 
@@ -1503,15 +1517,9 @@ class _Grammar:
         if not (match["mod"] or part):
             return  # plain today/yesterday: the words rule
 
-        def resolve(scope: _Scope) -> _Value:
-            if scope.reference is None:
-                return _UNRESOLVED
-            day = scope.reference + datetime.timedelta(days=offset)
-            if part:
-                return _Value(f"{day.isoformat()}T{part}", "day", day)
-            return _day(day)
-
-        yield self._candidate(match, "time" if part else "date", resolve, rule="deictic")
+        yield self._candidate(
+            match, "time" if part else "date", _days_from_reference(offset, part), rule="deictic"
+        )
 
     def _words(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
         phrase = _norm(match["w"])
@@ -1543,15 +1551,9 @@ class _Grammar:
         offset = int(pieces[1])
         part = pieces[2] if len(pieces) > 2 else None
 
-        def resolve(scope: _Scope) -> _Value:
-            if scope.reference is None:
-                return _UNRESOLVED
-            day = scope.reference + datetime.timedelta(days=offset)
-            if part:
-                return _Value(f"{day.isoformat()}T{part}", "day", day)
-            return _day(day)
-
-        yield self._candidate(match, "time" if part else "date", resolve, rule="words")
+        yield self._candidate(
+            match, "time" if part else "date", _days_from_reference(offset, part), rule="words"
+        )
 
     def _ago(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
         unit = self.lex.units[_norm(match["unit"])]
