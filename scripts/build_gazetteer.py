@@ -163,7 +163,7 @@ def build() -> list[str]:
         plains.add(plain(name))
         entries[ident] = ("main" if "main" in (flag, old_flag) else "alt", canonical, plains)
     lines = []
-    for (key, kind, country, lat, lon, gid, population), (
+    for (key, kind, country, lat, lon, gid, population_text), (
         flag,
         canonical,
         plains,
@@ -175,7 +175,7 @@ def build() -> list[str]:
             lat,
             lon,
             gid if gid.isdigit() else "",
-            population,
+            population_text,
             flag,
             canonical,
             "|".join(sorted(plains)),
