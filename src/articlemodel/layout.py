@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from articlemodel import settings
-from articlemodel.lexicons import load_json
+from articlemodel.lexicons import load_json, load_lines
 from articlemodel.models import Credit, CreditRole, Dateline, Mention
 
 __all__ = ["Layout", "parse_layout"]
@@ -49,21 +49,10 @@ _STARTS_SENTENCE_PATTERN = regex.compile(r"""^[\s\u00a0]*(?:[\p{Lu}\p{Nd}"“‘
 _CONTINUES_PATTERN = regex.compile(r"[,;\p{Ll}]\s*$")
 _STARTS_LOWER_PATTERN = regex.compile(r"^[\s\u00a0]*\p{Ll}")
 
-_MONTH_RE = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+# Month names and abbreviations, from the dates lexicon (shared with extract/dates.py).
+_MONTH_LEXICON = load_json("date_months.json")
+_MONTHS: dict[str, int] = {**_MONTH_LEXICON["names"], **_MONTH_LEXICON["abbreviations"]}
+_MONTH_RE = "(?:" + "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True)) + ")"
 
 # A date as datelines and date lines give it: "Aug 30", "Aug. 30, 2018", "30 August 2018".
 _DATE_RE = rf"""
@@ -143,7 +132,14 @@ _NAME_SPLIT_PATTERN = regex.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:an
 # "Jane Doe in Cairo" -> "Jane Doe"; "Jane Doe, Reuters" is cut at the comma for bylines.
 _NAME_PLACE_PATTERN = regex.compile(r"[ \t]+(?:in|at|from)[ \t]+\p{Lu}.*$")
 # A credited name: capitalised words, name particles allowed (Nidal al-Mughrabi, Ludwig van Dam).
-_NAME_PARTICLE_RE = r"(?:al|el|bin|ibn|abu|van|von|de|da|di|du|la|le)\b"
+_NAME_PARTICLE_RE = (
+    "(?:"
+    + "|".join(
+        regex.escape(p.rstrip("-"))
+        for p in sorted(load_lines("names_particles.txt"), key=len, reverse=True)
+    )
+    + r")\b"
+)
 _PERSON_NAME_PATTERN = regex.compile(
     rf"^\p{{Lu}}[\p{{L}}\p{{M}}.'’\-]*"
     rf"(?:[ \t\u00a0]+(?:\p{{Lu}}|{_NAME_PARTICLE_RE})[\p{{L}}\p{{M}}.'’\-]*){{0,5}}$"
