@@ -2128,8 +2128,7 @@ def _date_line_day(doc: Document) -> datetime.date | None:
         return None
     candidates = _find(doc.text, [(line.start, line.end)])
     context = _Context(doc.text, doc, None)
-    for candidate, value in zip(candidates, _resolve(candidates, context), strict=False):
-        del candidate
+    for value in _resolve(candidates, context):
         if value.date is not None:
             return value.date
     return None
