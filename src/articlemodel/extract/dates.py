@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -546,7 +547,15 @@ register_cache(_parse_numeric_date.cache_clear)
 _WORD_START_RE = r"(?<![\p{L}\p{N}_])"
 _WORD_END_RE = r"(?![\p{L}\p{N}_])"
 _YEAR_RE = r"(?:1[5-9]|20)\d\d"
-_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1
+# The rules match with simple case folding (VERSION0), which is faster to compile and to run.
+# Full case folding (VERSION1) lets a text character stand for several pattern letters (``ß``
+# for ``ss``, ``ﬁ`` for ``fi``); a text holding any character outside the ranges where both
+# foldings match alike (_FULL_CASE_RISK_PATTERN) is read with the VERSION1 patterns instead.
+_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION0
+_FULL_CASE_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1
+# Outside ASCII, Latin-1, Latin Extended-A and -B, general punctuation and currency signs, or
+# one of their four letters whose full case folding is several characters (ß İ ŉ ǰ).
+_FULL_CASE_RISK_PATTERN = regex.compile(r"[^\x00-\u024f\u2000-\u20cf]|[\u00df\u0130\u0149\u01f0]")
 
 Handler = Callable[["_Grammar", "regex.Match[str]", str], Iterable[_Candidate]]
 
@@ -944,8 +953,39 @@ class _Grammar:
             _Rule(name, triggers[name], *reach[name], regex.compile(pattern, _FLAGS), handler)
             for name, pattern, handler in rules
         )
-        self.trigger_words = frozenset(w for t in triggers.values() for w in t if w[0] != "#")
+        self.patterns = tuple(rule.pattern for rule in self.rules)
         self.ranks = {rule.name: rank for rank, rule in enumerate(self.rules)}
+        # The rules each trigger word or feature starts, as (rule index, back, forward).
+        by_key: dict[str, list[tuple[int, int, int]]] = {}
+        for index, rule in enumerate(self.rules):
+            for key in rule.triggers:
+                by_key.setdefault(key, []).append((index, rule.back, rule.forward))
+        self.word_rules = {k: tuple(v) for k, v in by_key.items() if k[0] != "#"}
+
+        def rules_of(*keys: str) -> tuple[tuple[int, int, int], ...]:
+            return tuple(sorted({entry for key in keys for entry in by_key.get(key, ())}))
+
+        # By token kind (see _TOKEN_PATTERN): a number is also #digit, a four-digit one #year.
+        self.token_rules: dict[str | None, tuple[tuple[int, int, int], ...]] = {
+            "year": rules_of("#year", "#digit"),
+            "digit": rules_of("#digit"),
+            "decade": rules_of("#decade", "#digit"),
+            "clock": rules_of("#clock", "#digit"),
+            "code": rules_of("#code"),
+            "short": rules_of("#short"),
+        }
+
+    @functools.cached_property
+    def full_case_patterns(self) -> tuple[regex.Pattern[str], ...]:
+        """The rules' patterns with full case folding, compiled on first use."""
+        return tuple(regex.compile(rule.pattern.pattern, _FULL_CASE_FLAGS) for rule in self.rules)
+
+    def patterns_for(self, text: str) -> tuple[regex.Pattern[str], ...]:
+        """The rules' patterns to read ``text`` with: those with simple case folding unless a
+        character of the text may fold to several."""
+        if _FULL_CASE_RISK_PATTERN.search(text) is None:
+            return self.patterns
+        return self.full_case_patterns
 
     # ------------------------------------------------------------------ helpers
 
@@ -1926,76 +1966,94 @@ register_cache(_grammar.cache_clear)
 # ----------------------------------------------------------------------------- the finder
 
 
-# The tokens rules are tried around. Keep the groups in sync with _features.
+# The tokens rules are tried around. Keep the groups in sync with _Grammar.token_rules.
 _TOKEN_PATTERN = regex.compile(
     r"""(?P<decade>['’]?\d*0['’]?s(?![\p{L}]))|(?P<code>(?<![\p{L}])[QH][1-4])
     |(?P<clock>\d{1,2}:\d\d)|(?P<short>['’]\d\d)|(?P<digit>\d+)|(?P<word>\p{L}+)""",
     regex.VERBOSE,
 )
-_Positions = dict[str, list[tuple[int, int]]]
+_Span = tuple[int, int]
 
 
-def _features(text: str, start: int, end: int) -> _Positions:
-    """Where each trigger word (lower-cased) of text[start:end] stands, and the features
-    #digit, #year (four digits), #decade (1990s, '80s), #code (Q3, H1), #clock (12:30), #short
-    ('82)."""
-    features: _Positions = {}
-    trigger_words = _grammar().trigger_words
-    for match in _TOKEN_PATTERN.finditer(text, start, end):
-        kind = match.lastgroup
-        if kind == "word":
-            key = match.group().lower()
-            if key not in trigger_words:
-                continue
-        elif kind == "digit":
-            key = "#year" if len(match.group()) == 4 else "#digit"
-            features.setdefault("#digit", []).append(match.span())
-        else:
-            key = f"#{kind}"
-            if kind in {"decade", "clock"}:
-                features.setdefault("#digit", []).append(match.span())
-        features.setdefault(key, []).append(match.span())
-    return features
+class _FoundCache(threading.local):
+    """The candidates found in each span of the last text read (per thread): find_published
+    and extract_dates read the same spans of the same document."""
+
+    def __init__(self) -> None:
+        self.grammar: _Grammar | None = None
+        self.text = ""
+        self.patterns: tuple[regex.Pattern[str], ...] = ()
+        self.spans: dict[_Span, list[_Candidate]] = {}
 
 
-def _windows(features: _Positions, rule: _Rule, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Stretches of text[start:end] around the rule's trigger words, merged."""
-    spans = sorted(span for key in rule.triggers if key in features for span in features[key])
-    window: tuple[int, int] | None = None
-    for s, e in spans:
-        ws, we = max(start, s - rule.back), min(end, e + rule.forward)
-        if window is not None and ws <= window[1]:
-            window = (window[0], max(window[1], we))
-            continue
-        if window is not None:
-            yield window
-        window = (ws, we)
-    if window is not None:
-        yield window
+_found_cache = _FoundCache()
 
 
-def _find(text: str, spans: Iterable[tuple[int, int]]) -> list[_Candidate]:
+def _find(text: str, spans: Iterable[_Span]) -> list[_Candidate]:
     """Every candidate in the spans, overlaps resolved: the longest wins, then the rule
     listed first."""
     grammar = _grammar()
+    cache = _found_cache
+    if cache.grammar is not grammar or (cache.text is not text and cache.text != text):
+        cache.grammar, cache.text, cache.spans = grammar, text, {}
+        cache.patterns = grammar.patterns_for(text)
     chosen: list[_Candidate] = []
-    for start, end in spans:
-        if end <= start:
+    for span in spans:
+        if span[1] <= span[0]:
             continue
-        found: list[_Candidate] = []
-        features = _features(text, start, end)
-        keys = features.keys()
-        for rule in grammar.rules:
-            if rule.triggers.isdisjoint(keys):
-                continue
-            for window_start, window_end in _windows(features, rule, start, end):
-                for match in rule.pattern.finditer(text, window_start, window_end):
-                    for candidate in rule.handler(grammar, match, text):
-                        if start <= candidate.start < candidate.end <= end:
-                            found.append(candidate)
-        chosen.extend(_longest_first(found))
+        found = cache.spans.get(span)
+        if found is None:
+            found = cache.spans[span] = _find_in_span(grammar, cache.patterns, text, *span)
+        chosen.extend(found)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _find_in_span(
+    grammar: _Grammar, patterns: tuple[regex.Pattern[str], ...], text: str, start: int, end: int
+) -> list[_Candidate]:
+    """The candidates in text[start:end] that survive overlaps.
+
+    Each rule runs only in windows around its trigger words and features in the span: from
+    ``back`` characters before a trigger to ``forward`` after it, overlapping windows merged.
+    The tokens are the words (lower-cased) and the features #digit, #year (four digits),
+    #decade (1990s, '80s), #code (Q3, H1), #clock (12:30) and #short ('82).
+    """
+    word_rules, token_rules = grammar.word_rules, grammar.token_rules
+    windows: dict[int, list[_Span]] = {}
+    for match in _TOKEN_PATTERN.finditer(text, start, end):
+        kind = match.lastgroup
+        if kind == "word":
+            rules = word_rules.get(match.group().lower())
+            if rules is None:
+                continue
+        elif kind == "digit" and match.end() - match.start() == 4:
+            rules = token_rules["year"]
+        else:
+            rules = token_rules[kind]
+        s, e = match.span()
+        for index, back, forward in rules:
+            window_start = s - back if s - back > start else start
+            window_end = e + forward if e + forward < end else end
+            stretches = windows.get(index)
+            if stretches is None:
+                windows[index] = [(window_start, window_end)]
+                continue
+            last_start, last_end = stretches[-1]
+            if window_start > last_end:
+                stretches.append((window_start, window_end))
+            elif window_end > last_end:
+                stretches[-1] = (last_start, window_end)
+    found: list[_Candidate] = []
+    rules_list = grammar.rules
+    for index in sorted(windows):
+        pattern, handler = patterns[index], rules_list[index].handler
+        for window_start, window_end in windows[index]:
+            for match in pattern.finditer(text, window_start, window_end):
+                for candidate in handler(grammar, match, text):
+                    if start <= candidate.start < candidate.end <= end:
+                        found.append(candidate)
+    return _longest_first(found)
 
 
 def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
