@@ -36,6 +36,7 @@ The reporting cues are the data file ``lexicons/reporting_cues.txt``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -281,6 +282,31 @@ _NAME_AFTER_PATTERN = regex.compile(
     r"[ \t\u00a0]*[,.]"
 )
 _CUE_PATTERN = regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
+
+
+def _trie_re(words: frozenset[str]) -> str:
+    """An alternation matching ``words`` (longest first), factored by common prefixes."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        rests.setdefault(word[:1], set()).add(word[1:])
+    optional = "" in rests
+    branches = [re.escape(c) + _trie_re(frozenset(r)) for c, r in sorted(rests.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not optional else f"(?:{'|'.join(branches)})"
+    return body + "?" if optional else body
+
+
+# Trying _CUE_PATTERN's string set at every position is slow. A cue can only start where a run
+# of lower-case ASCII letters starts (its lookbehind rules out a letter before it), and that
+# run is then the cue's first word, its key. A stdlib pattern finds the runs that are keys, and
+# _CUE_PATTERN is tried there only.
+_LOWER_RUN_PATTERN = re.compile(r"[a-z]+")
+_CUE_KEYS: frozenset[str] = frozenset(
+    m.group() for c in _CUES if (m := _LOWER_RUN_PATTERN.match(c)) is not None
+)
+_CUES_KEYED = all(_LOWER_RUN_PATTERN.match(c) is not None for c in _CUES)
+_CUE_KEY_PATTERN = re.compile(rf"(?<![a-z]){_trie_re(_CUE_KEYS)}(?![a-z])")
 _ACCORDING_PATTERN = regex.compile(
     r"(?<![\p{L}\-])[Aa]ccording[ \t\u00a0]+to(?![\p{L}\-])", regex.VERSION1
 )
@@ -1514,6 +1540,22 @@ def _inherit(text: str, doc: Document, direct: list[_Raw]) -> None:
                 raw.attributed = True
 
 
+def _find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of ``_CUE_PATTERN.finditer(text, lo, hi)``, found faster."""
+    if not _CUES_KEYED:
+        return [m.span() for m in _CUE_PATTERN.finditer(text, lo, hi)]
+    found: list[tuple[int, int]] = []
+    end = lo
+    for key in _CUE_KEY_PATTERN.finditer(text, lo, hi):
+        start = key.start()
+        if start >= end:
+            match = _CUE_PATTERN.match(text, start, hi)
+            if match is not None:
+                found.append(match.span())
+                end = match.end()
+    return found
+
+
 def _find_indirect(
     doc: Document,
     used_cues: set[int],
@@ -1539,9 +1581,9 @@ def _find_indirect(
         if s_hi - s_lo > 20_000:
             continue
         cues = [
-            m.span()
-            for m in _CUE_PATTERN.finditer(text, s_lo, s_hi)
-            if m.start() not in used_cues and not inside_direct(m.start())
+            cue
+            for cue in _find_cues(text, s_lo, s_hi)
+            if cue[0] not in used_cues and not inside_direct(cue[0])
         ]
         accordings = [
             m.span()
