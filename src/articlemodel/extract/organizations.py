@@ -89,11 +89,6 @@ _CAPS_WORDS = frozenset({
 # Organization heads that may follow a nationality adjective in lower case and still be the
 # same organization ("the Iraqi army" = "the Iraqi Army").
 _LOWERCASE_HEADS = frozenset({"Army", "Navy", "Force", "Guard", "Marines", "Police", "Coast"})
-# A connector or lower-case head right after a name word: "Bank| of| the", "Iraqi| army".
-_FOLLOW_PATTERN = regex.compile(
-    r"[ \u00a0]{1,3}(?P<word>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-])",
-    follow=sorted(_CONNECTORS | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"}),
-)
 _THE = frozenset({"the ", "The ", "the\u00a0", "The\u00a0"})
 # Abbreviations whose period belongs to the word ("Apple Inc.", "Ford Motor Co.").
 _KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr", "St"})
@@ -114,15 +109,25 @@ _POSSESSIVES = ("'s", "’s")
 # Words of four letters or more, capitalized or not, to tell title case from sentence case.
 _LONG_UPPER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Lu}[\p{L}\p{M}]{3,}+")
 _LONG_LOWER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Ll}[\p{L}\p{M}]{3,}+")
-# A capitalized word or a number, at the start of a word (not "Qaeda" in "al-Qaeda").
+# A capitalized word or a number, at the start of a word (not "Qaeda" in "al-Qaeda"), with
+# the connectors and lower-case heads right after it: "Bank| of| the", "Iraqi| army". (When
+# _words drops the word's final period, the words after it are not read.)
 _CAPITALIZED_WORD_PATTERN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
-    r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
+    r"(?P<word>(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
+    r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?)"
+    r"(?:[ \u00a0]{1,3}(?P<follow>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-]))*+",
+    follow=sorted(_CONNECTORS | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"}),
 )
+# Group numbers: looking a group up by name costs more than the rest of a match's handling.
+_WORD_GROUP = _CAPITALIZED_WORD_PATTERN.groupindex["word"]
+_FOLLOW_GROUP = _CAPITALIZED_WORD_PATTERN.groupindex["follow"]
 # Where a lower-case word is hyphenated to a capital: "al-Qaeda", "anti-IS".
 _LOWER_HYPHEN_UPPER_PATTERN = regex.compile(r"(?<=\p{Ll})-(?=\p{Lu})")
 _LETTER_PATTERN = regex.compile(r"\p{L}")
-_LOWER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}\-])\p{Ll}++(?![\p{L}\p{M}\p{Nd}\-])")
+# A lower-case word (see _LowerWords): lower-case letters with no letter, mark, digit or
+# hyphen on either side.
+_LOWER_LETTERS_PATTERN = regex.compile(r"\p{Ll}++")
+_WORD_CHAR_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}\-]")
 # Text in capitals has no three lower-case letters in a row ("McDONALD'S" is still capitals).
 _LOWER_TRIPLE_PATTERN = regex.compile(r"\p{Ll}{3}")
 _UPPER_PAIR_PATTERN = regex.compile(r"\p{Lu}{2}")
@@ -167,9 +172,11 @@ _MEDIA_AFTER_PATTERN = regex.compile(
     """,
     regex.VERBOSE,
 )
-# A reporting verb after a number: where "Kurdistan 24 reported" ends.
+# What _MEDIA_AFTER_PATTERN starts with: articles without any of these are not searched.
+_MEDIA_AFTER_WORDS = ("told ", "according to ", "interview with ")
+# A number and a reporting verb: where "Kurdistan 24 reported" ends (at the number's end).
 _MEDIA_VERB_PATTERN = regex.compile(
-    r"(?<=\p{Nd})[ ](?:reported|reports|said|quoted|broadcast|aired|cited)(?![\p{L}])"
+    r"\p{Nd}[ ](?:reported|reports|said|quoted|broadcast|aired|cited)(?![\p{L}])"
 )
 _LEADING_COMMON_PATTERN = regex.compile(
     r"(?:\L<common>[ ])+", common=sorted(_OPENERS | _CALENDAR | {"May"})
@@ -252,6 +259,7 @@ class _Lexicon:
     caps_forms: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
+@functools.lru_cache(maxsize=4096)
 def _split_words(name: str) -> tuple[str, ...]:
     return tuple(_normal_word(m.group()) for m in _WORD_PATTERN.finditer(name))
 
@@ -349,6 +357,7 @@ class _Word:
     capitalized: bool
     sentence_initial: bool
     gap_before: str  # the characters between the previous word and this one
+    joined: bool  # whether gap_before may stand inside a name (_NAME_GAP_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,12 +379,14 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
     previous_end = start
     s = bisect.bisect_left(sentence_starts, start)
     next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
-    for w_start, found_end in _word_spans(text, start, end):
+    for w_start, found_end, found_follows in _word_spans(text, start, end):
         word = text[w_start:found_end]
         w_end = found_end
+        follows = found_follows
         if word[-1] == "." and word[:-1] not in _KEEP_PERIOD and "." not in word[:-1]:
             word = word[:-1]
             w_end -= 1
+            follows = ()  # "Co. of": the period stands between
         base = word[:-2] if word.endswith(_POSSESSIVES) else word
         key_end = w_start + len(base)  # "Apple Inc." keeps its period, "SDF's" loses "'s"
         key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
@@ -385,34 +396,39 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
             s += 1
             next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
         gap = text[previous_end:w_start]
-        words.append(_Word(word, w_start, w_end, key, key_end, key[:1].isupper(), initial, gap))
+        capitalized = key[:1].isupper()
+        words.append(
+            _Word(word, w_start, w_end, key, key_end, capitalized, initial, gap, _joins(gap))
+        )
         previous_end = w_end
-        if not key[:1].isupper() and not key[:1].isdigit():
+        if not follows or (not capitalized and not key[:1].isdigit()):
             continue
         # connectors and lower-case heads that follow: "of the", "army"
-        while (follow := _FOLLOW_PATTERN.match(text, previous_end, end)) is not None:
-            f_start, f_end = follow.span("word")
-            connector = follow["word"]
+        for f_start, f_end in follows:
+            connector = text[f_start:f_end]
+            gap = text[previous_end:f_start]
             words.append(
-                _Word(
-                    connector,
-                    f_start,
-                    f_end,
-                    connector,
-                    f_end,
-                    False,
-                    False,
-                    text[previous_end:f_start],
-                )
+                _Word(connector, f_start, f_end, connector, f_end, False, False, gap, _joins(gap))
             )
             previous_end = f_end
     return words
 
 
-def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of capitalized words and numbers, and of hyphenated words with a capital part."""
-    spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
-    extra: list[tuple[int, int]] = []
+def _joins(gap: str) -> bool:
+    """Whether ``gap`` may stand between two words of one name (``_NAME_GAP_PATTERN``)."""
+    return gap == " " or (len(gap) <= 4 and _NAME_GAP_PATTERN.fullmatch(gap) is not None)
+
+
+def _word_spans(
+    text: str, start: int, end: int
+) -> list[tuple[int, int, Sequence[tuple[int, int]]]]:
+    """Spans of capitalized words and numbers with the spans of the connectors and lower-case
+    heads after them, and spans of hyphenated words with a capital part (nothing after)."""
+    spans: list[tuple[int, int, Sequence[tuple[int, int]]]] = []
+    for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end):
+        w_start, w_end = m.span(_WORD_GROUP)
+        spans.append((w_start, w_end, m.spans(_FOLLOW_GROUP) if w_end < m.end() else ()))
+    extra: list[tuple[int, int, Sequence[tuple[int, int]]]] = []
     for hyphen in _LOWER_HYPHEN_UPPER_PATTERN.finditer(text, start, end):
         w_start = hyphen.start()
         while w_start > start and (text[w_start - 1].isalnum() or text[w_start - 1] == "-"):
@@ -420,9 +436,11 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[w_start].islower():
             match = _WORD_PATTERN.match(text, w_start, end)
             if match is not None and (not extra or extra[-1][0] != w_start):
-                extra.append(match.span())
+                extra.append((*match.span(), ()))
     if extra:
-        spans = sorted(set(spans) | set(extra))
+        # a capitalized word starts with a capital or digit, a hyphenated one in lower case:
+        # no span is in both lists
+        spans = sorted(spans + extra, key=lambda span: span[:2])
     return spans
 
 
@@ -457,18 +475,40 @@ def _title_case(text: str, start: int, end: int, kind: str) -> bool:
 
 
 class _LowerWords:
-    """The lower-case words of a text, collected on first use."""
+    """The lower-case words of a text: ``word in lowercase`` when ``word`` stands in the text
+    as a whole word of lower-case letters.
 
-    __slots__ = ("_text", "_words")
+    Answered per word by a substring search and cached: the rules ask about a few words per
+    article, and collecting every lower-case word of the text first costs more.
+    """
+
+    __slots__ = ("_answers", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._words: frozenset[str] | None = None
+        self._answers: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = frozenset(_LOWER_WORD_PATTERN.findall(self._text))
-        return word in self._words
+        if not isinstance(word, str):
+            return False
+        answer = self._answers.get(word)
+        if answer is None:
+            answer = self._answers[word] = self._occurs(word)
+        return answer
+
+    def _occurs(self, word: str) -> bool:
+        if _LOWER_LETTERS_PATTERN.fullmatch(word) is None:
+            return False
+        text = self._text
+        at = text.find(word)
+        while at >= 0:
+            # a whole word: no letter, mark, digit or hyphen on either side
+            if (at == 0 or _WORD_CHAR_PATTERN.match(text, at - 1) is None) and (
+                _WORD_CHAR_PATTERN.match(text, at + len(word)) is None
+            ):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
 # --- candidates --------------------------------------------------------------------------
@@ -828,7 +868,7 @@ def _patterns(state: _State, regions: list[_Region], lowercase: _LowerWords) -> 
             j = i + 1
             while (
                 j < n
-                and _NAME_GAP_PATTERN.fullmatch(words[j].gap_before)
+                and words[j].joined
                 and (
                     _name_word(words[j])
                     or _connects(words, j)
@@ -847,10 +887,10 @@ def _connects(words: tuple[_Word, ...], j: int) -> bool:
     for k in (j, j + 1):
         if k >= len(words) or words[k].text not in _CONNECTORS:
             return False
-        if not _NAME_GAP_PATTERN.fullmatch(words[k].gap_before):
+        if not words[k].joined:
             return False
         if k + 1 < len(words) and _name_word(words[k + 1]):
-            return _NAME_GAP_PATTERN.fullmatch(words[k + 1].gap_before) is not None
+            return words[k + 1].joined
     return False
 
 
@@ -982,13 +1022,17 @@ def _airlines(state: _State, doc: Document) -> None:
 
 def _media(state: _State, doc: Document) -> None:
     text = state.text
+    after = any(words in text for words in _MEDIA_AFTER_WORDS)
     for region in doc.regions:
-        spans = [
-            m.span("name") for m in _MEDIA_AFTER_PATTERN.finditer(text, region.start, region.end)
-        ]
+        spans = (
+            [m.span("name") for m in _MEDIA_AFTER_PATTERN.finditer(text, region.start, region.end)]
+            if after
+            else []
+        )
         for verb in _MEDIA_VERB_PATTERN.finditer(text, region.start, region.end):
+            verb_start = verb.start() + 1  # after the number
             name = _MEDIA_BEFORE_PATTERN.search(
-                text, max(region.start, verb.start() - 80), verb.start()
+                text, max(region.start, verb_start - 80), verb_start
             )
             if name is not None:
                 spans.append(name.span("name"))
@@ -1075,14 +1119,19 @@ def _longest(
     casefold: bool,
 ) -> tuple[tuple[str, ...], str] | None:
     """The longest form in ``options`` that the words from ``words[i]`` spell out."""
+    # the words a form may spell: as many as the longest option, joined like a name's words
+    limit = min(max(len(form) for form, _ in options), len(words) - i)
+    stop = i + 1
+    while stop < i + limit and words[stop].joined:
+        stop += 1
+    span = words[i:stop]
+    keys = tuple(w.key.casefold() for w in span) if casefold else tuple(w.key for w in span)
     found = None
     for form, key in options:
         m = len(form)
         if i + m > len(words) or (found is not None and m <= len(found[0])):
             continue
-        span = words[i : i + m]
-        keys = tuple(w.key.casefold() for w in span) if casefold else tuple(w.key for w in span)
-        if keys == form and all(_NAME_GAP_PATTERN.fullmatch(w.gap_before) for w in span[1:]):
+        if m <= len(keys) and keys[:m] == form:
             found = (form, key)
     return found
 
