@@ -69,6 +69,33 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _trie_alt(words: Iterable[str]) -> str:
+    """The alternation of _alt written as a trie, ``(?:a(?:round|bout)|n)`` for ``around``,
+    ``about`` and ``n``: the same matches in the same order of preference as _alt with simple
+    case folding (VERSION0), where two different letters never match the same character, and
+    faster to run. With full case folding one character may match across two branches (``ß``
+    for ``s`` + ``s``): the VERSION1 patterns use _alt."""
+    root: _Trie = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        node = root
+        for char in word:
+            node = node.setdefault(_ALT_CHARS.get(char) or regex.escape(char), {})
+        node[""] = {}  # a word ends here; after every longer word, as in _alt
+    return "(?:" + _trie_pattern(root) + ")"
+
+
+_Trie = dict[str, "_Trie"]
+_ALT_CHARS = {" ": r"\s+", "'": "['’]"}
+
+
+def _trie_pattern(node: _Trie) -> str:
+    branches = [key + _trie_pattern(child) for key, child in node.items() if key]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     months: Mapping[str, int]
@@ -432,7 +459,9 @@ _HOLIDAY_SPLIT_PATTERN = regex.compile(r"[\s'.]+")
 
 # ----------------------------------------------------------------------------- text helpers
 
-_WORD_BEFORE_PATTERN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’&-]*)[\s,]*$")
+# Searched backwards (REVERSE) from the position: the same match as a forward search, found
+# without trying every start position before it.
+_WORD_BEFORE_PATTERN = regex.compile(r"(?r)([\p{L}\p{N}][\p{L}\p{N}.'’&-]*)[\s,]*$")
 _WORD_AFTER_PATTERN = regex.compile(r"[\s]*([\p{L}\p{N}][\p{L}\p{N}'’-]*)")
 
 
@@ -558,6 +587,7 @@ _FULL_CASE_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1
 _FULL_CASE_RISK_PATTERN = regex.compile(r"[^\x00-\u024f\u2000-\u20cf]|[\u00df\u0130\u0149\u01f0]")
 
 Handler = Callable[["_Grammar", "regex.Match[str]", str], Iterable[_Candidate]]
+_Source = tuple[str, str, Handler]
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,299 +617,304 @@ def _days_from_reference(offset: int, part: str | None) -> _Resolver:
     return resolve
 
 
+def _rule_sources(lex: _Lexicon, alt: Callable[[Iterable[str]], str]) -> list[_Source]:
+    """The rules in order, as (name, pattern, handler), with the lexicon's word lists written
+    as alternations by ``alt``."""
+    month_full = alt(lex.month_names)
+    month_any = alt(lex.months)
+    weekday = alt(lex.weekday_names)
+    weekday_any = alt(lex.weekdays)
+    ones = alt(
+        w for w, n in lex.cardinals.items() if 1 <= n <= 9 and w not in {"a", "an", "single"}
+    )
+    teens = alt(w for w, n in lex.cardinals.items() if 10 <= n <= 19 and "dozen" not in w)
+    tens = alt(lex.tens)
+    core = rf"(?:{tens}(?:[-\s]{ones})?|{teens}|{ones}|zero)"
+    numword = (
+        rf"(?:(?:(?:a|one|{ones})\s+)?hundred(?:\s+(?:and\s+)?{core})?|{core}|a\s+dozen|dozen"
+        r"|single)"
+    )
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    number = rf"(?:{digits}|{numword})"
+    vague = alt(lex.vague)
+    units = alt(lex.units)
+    approx = alt(lex.approximate)
+    part = alt(lex.part)
+    adjectives = alt(lex.duration_adjectives)
+    ordinal_words = alt(lex.ordinals)
+    ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{tens}[-\s])?{ordinal_words})"
+    pod = alt(lex.parts_of_day)
+    season = alt(lex.seasons)
+    holidays = alt(lex.holidays)
+    set_words = alt(lex.sets)
+    words = alt(lex.words)
+    part_re = rf"(?P<part>{part})(?:-|\s+)"
+    tz = (
+        r"(?P<tz>\s*\(\s*(?-i:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d\d)?)?\s*\)"
+        r"|\s*(?-i:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?![\p{L}])"
+        r"|\s*(?-i:Z|[ECMP][SD]T|BST|CES?T|EES?T|IST|JST|KST|AES?T|AEDT|HKT|SGT|MSK|ET|PT"
+        r"|WIB|PKT|GST|SAST|WAT|EAT|CAT)(?![\p{L}])"
+        r"|\s+local\s+time)?"
+    )
+    dayword = rf"(?:today|tonight|yesterday|tomorrow|{weekday})"
+
+    rules: list[tuple[str, str, Handler]] = [
+        (
+            "iso",
+            rf"""{_WORD_START_RE}(?<![./-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})
+            (?:T(?P<H>\d{{2}}):(?P<M>\d{{2}})(?::\d{{2}}(?:\.\d+)?)?(?P<z>Z|[+-]\d{{2}}:?\d{{2}})?)?
+            {_WORD_END_RE}(?![./-]\d)""",
+            _Grammar._iso,
+        ),
+        (
+            "numeric",
+            rf"""{_WORD_START_RE}(?<![./-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)
+            (?P<y>\d{{4}}|\d{{2}}){_WORD_END_RE}(?![./-]\d)""",
+            _Grammar._numeric,
+        ),
+        (
+            "month_day",
+            rf"""{_WORD_START_RE}(?:(?P<wd>{weekday_any})\.?,?\s+)?
+            (?P<mon>{month_any})(?![\p{{L}}])\.?\s+(?:the\s+)?
+            (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\p{{L}}\p{{N}}_]|[.,:]\d)
+            (?:,?\s*(?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
+            _Grammar._month_day,
+        ),
+        (
+            "day_month",
+            rf"""{_WORD_START_RE}(?<!\d[.,])(?:(?P<wd>{weekday_any})\.?,?\s+)?(?:the\s+)?
+            (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+
+            (?P<mon>{month_any})(?![\p{{L}}])
+            (?:\.?,?\s+(?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
+            _Grammar._month_day,
+        ),
+        (
+            "month_year",
+            rf"""{_WORD_START_RE}(?:{part_re})?(?P<mon>{month_any})(?![\p{{L}}])\.?,?\s+(?:of\s+)?
+            (?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d)""",
+            _Grammar._month_year,
+        ),
+        (
+            "month",
+            rf"""{_WORD_START_RE}(?:{part_re}|(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming
+            |the\s+past|the\s+following|the\s+previous)\s+)?
+            (?P<mon>{month_full}){_WORD_END_RE}(?!-)
+            (?:\s+(?P<rely>last|next|this)\s+year{_WORD_END_RE})?""",
+            _Grammar._month,
+        ),
+        (
+            "week_of",
+            rf"""{_WORD_START_RE}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+
+            (?P<mon>{month_full})(?:,?\s+(?P<y>{_YEAR_RE}))?{_WORD_END_RE}""",
+            _Grammar._week_of,
+        ),
+        (
+            "year",
+            rf"""(?<![\p{{L}}\p{{N}}_$€£¥#@/]|\d[.,])
+            (?:{part_re}|(?P<theyear>the\s+(?:calendar\s+)?year\s+)
+            |(?P<fiscal>(?:fiscal|financial)(?:\s+year)?\s+|(?-i:FY)\s?))?
+            (?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d|\s*%|\s*per\s*cent|\s*percent|['’]s)""",
+            _Grammar._year,
+        ),
+        (
+            "short_year",
+            r"(?<![\p{L}\p{N}_'’])['’](?P<yy>\d\d)(?![\p{L}\p{N}_'’])",
+            _Grammar._short_year,
+        ),
+        (
+            "decade",
+            rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
+            (?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<dd>\d)0|(?P<d2>\d)0)['’]?s{_WORD_END_RE}""",
+            _Grammar._decade,
+        ),
+        (
+            "decade_word",
+            rf"""{_WORD_START_RE}the\s+(?:(?P<part>early|mid|late)(?:-|\s+))?
+            (?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_WORD_END_RE}""",
+            _Grammar._decade_word,
+        ),
+        (
+            "century",
+            rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
+            (?P<n>{ordinal})[-\s]+century{_WORD_END_RE}""",
+            _Grammar._century,
+        ),
+        (
+            "quarter",
+            rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?
+            (?:(?P<y1>{_YEAR_RE})(?:['’]s)?\s+|(?P<rely>this|last|next)\s+year['’]s\s+
+            |(?P<adj>year-earlier|year-ago|same|comparable|latest|current|most\s+recent
+            |previous|prior|past|coming|next)\s+)?
+            (?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)?[-\s]*
+            (?P<unit>quarter|half)(?![\p{{L}}\p{{N}}_])
+            (?:\s+of\s+(?:(?P<y2>{_YEAR_RE})|(?P<rel2>this|last|next|the|that|the\s+current
+            |the\s+previous|the\s+following)\s+(?:fiscal\s+|financial\s+)?year))?
+            (?:,?\s+(?P<y3>{_YEAR_RE}))?{_WORD_END_RE}""",
+            _Grammar._quarter,
+        ),
+        (
+            "quarter_code",
+            rf"""{_WORD_START_RE}(?:(?P<y1>{_YEAR_RE})\s*)?(?-i:(?P<unit>Q|H))(?P<n>[1-4])
+            (?:\s*(?P<y2>{_YEAR_RE}|['’]\d\d))?{_WORD_END_RE}""",
+            _Grammar._quarter_code,
+        ),
+        (
+            "season",
+            rf"""{_WORD_START_RE}(?:{part_re})?
+            (?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next|the
+            |that|early|late)\s+)?
+            (?P<season>{season}){_WORD_END_RE}(?!-)
+            (?:,?\s+(?:of\s+)?(?P<y>{_YEAR_RE})(?![\p{{N}}]))?""",
+            _Grammar._season,
+        ),
+        (
+            "relative_unit",
+            rf"""{_WORD_START_RE}(?:{part_re})?
+            (?P<rel>(?:the\s+)?(?:very\s+)?(?:this\s+past|this\s+coming|this|last|next|past
+            |coming|previous|following|current|present|same|upcoming|preceding|prior))\s+
+            (?P<unit>day|week|weekend|month|year|quarter|decade|century|fortnight
+            |(?:fiscal|financial|school)\s+year)(?![\p{{L}}\p{{N}}_]|-)""",
+            _Grammar._relative_unit,
+        ),
+        (
+            "the_unit",
+            rf"""{_WORD_START_RE}(?:{part_re})?
+            (?P<det>the\s+very\s+same|the\s+same|that\s+same|the|that)\s+
+            (?:(?P<adj>whole|entire|full)\s+)?
+            (?P<unit>day|week|weekend|month|year|quarter)(?![\p{{L}}\p{{N}}_]|-)""",
+            _Grammar._the_unit,
+        ),
+        (
+            "weekday",
+            rf"""{_WORD_START_RE}(?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+following
+            |the\s+previous|last|next|this|that|early|late|earlier|later)\s+)?
+            (?P<wd>{weekday}){_WORD_END_RE}(?!-)
+            (?:\s+(?P<pod>{pod}))?(?![\p{{L}}])""",
+            _Grammar._weekday,
+        ),
+        (
+            "deictic",
+            rf"""{_WORD_START_RE}(?:(?P<mod>earlier|later|early|late)\s+)?
+            (?:(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{pod}))?
+            |(?P<this>this|last|yesterday|tomorrow)\s+(?P<pod2>{pod}))(?![\p{{L}}\p{{N}}_])""",
+            _Grammar._deictic,
+        ),
+        ("words", rf"{_WORD_START_RE}(?P<w>{words}){_WORD_END_RE}(?!-)", _Grammar._words),
+        (
+            "ago",
+            rf"""{_WORD_START_RE}(?:(?P<approx>{approx})\s+(?!the\b))?
+            (?P<qty>{number}(?:\s+and\s+a\s+half)?|{vague}|half\s+an?|an?|some)
+            (?:\s+(?:more|full|long))?[\s-]+(?P<unit>{units})(?:\s+and\s+a\s+half)?
+            (?:\s+or\s+(?:so|more))?
+            \s+(?P<dir>ago|earlier|later|from\s+now|hence|back|previously){_WORD_END_RE}""",
+            _Grammar._ago,
+        ),
+        (
+            "duration",
+            rf"""{_WORD_START_RE}(?:(?P<approx>{approx})\s+(?!the\b))?
+            (?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|following|coming|final
+            |initial|remaining|preceding|subsequent|latest|ensuing|same|other)\s+)?)?
+            (?P<qty>{number}(?:\s+and\s+a\s+half)?|{vague}|half\s+an?|an?|few)
+            (?P<adjs>(?:\s+{adjectives})*)
+            (?P<sep>[\s-]+)(?P<unit>{units})(?P<half>\s+and\s+a\s+half)?{_WORD_END_RE}""",
+            _Grammar._duration,
+        ),
+        (
+            "range_duration",
+            rf"""{_WORD_START_RE}(?P<n1>{number})(?P<mid>\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{number})
+            (?:\s+{adjectives})*\s+(?P<unit>{units}){_WORD_END_RE}""",
+            _Grammar._range_duration,
+        ),
+        (
+            "bare_plural",
+            r"""(?<=\b(?:for|in|within|over|after|took|take|takes|taking|lasted|lasting|spent)\s+)
+            (?:(?P<the>the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)
+            (?![\p{L}\p{N}_]|-)""",
+            _Grammar._bare_plural,
+        ),
+        (
+            "long_adjective",
+            rf"""{_WORD_START_RE}(?P<unit>{units})-(?P<what>long|old)(?![\p{{L}}\p{{N}}_]|-)""",
+            _Grammar._long_adjective,
+        ),
+        (
+            "every",
+            rf"""{_WORD_START_RE}(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?
+            (?:(?P<n>{number})\s+)?
+            (?P<what>{units}|{weekday}|{month_full}|{pod}|{season}){_WORD_END_RE}""",
+            _Grammar._every,
+        ),
+        (
+            "set_word",
+            rf"{_WORD_START_RE}(?<!-)(?P<w>{set_words}){_WORD_END_RE}(?!-)",
+            _Grammar._set_word,
+        ),
+        (
+            "frequency",
+            rf"""{_WORD_START_RE}(?P<f>once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+
+            (?P<unit>{units}){_WORD_END_RE}""",
+            _Grammar._frequency,
+        ),
+        (
+            "rate",
+            rf"""(?<=(?:\d%?|\b(?:{numword}|dollars?|euros?|pounds?|cents?|million|billion
+            |trillion|thousand|hundred|bn|mn|times|once|twice|hours|minutes))\s+)
+            (?P<a>a|an|per)\s+(?P<unit>day|week|month|year|hour|night|quarter){_WORD_END_RE}(?!-)""",
+            _Grammar._rate,
+        ),
+        ("weekdays", rf"{_WORD_START_RE}(?P<wd>{weekday})s{_WORD_END_RE}", _Grammar._weekdays),
+        (
+            "clock_ampm",
+            rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*
+            (?P<ampm>[ap]\.\s?m\.|[ap]\.?\s?m(?![\p{{L}}])\.?)
+            {tz}(?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
+            _Grammar._clock,
+        ),
+        (
+            "clock_24h",
+            rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?
+            (?![\p{{N}}]|[:.]\d){tz}(?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
+            _Grammar._clock,
+        ),
+        (
+            "clock_military",
+            rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)
+            (?P<tz>\s*(?-i:GMT|UTC|Z)(?![\p{{L}}])|\s*(?:hrs|hours)(?![\p{{L}}])|\s+local\s+time)
+            (?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
+            _Grammar._clock,
+        ),
+        (
+            "noon",
+            rf"""{_WORD_START_RE}(?:(?P<dayw>{dayword})\s+)?(?P<w>noon|midday|midnight){_WORD_END_RE}""",
+            _Grammar._noon,
+        ),
+        (
+            "holiday",
+            rf"{_WORD_START_RE}(?P<h>{holidays}){_WORD_END_RE}(?:\s+(?P<y>{_YEAR_RE}){_WORD_END_RE})?",
+            _Grammar._holiday,
+        ),
+        (
+            "ordinal_day",
+            r"(?<=\bon\s+)the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\p{L}\p{N}_])",
+            _Grammar._ordinal_day,
+        ),
+        (
+            "same_period",
+            r"""(?<![\p{L}\p{N}_])the\s+(?:same\s+|comparable\s+|year-(?:ago|earlier)\s+)?
+            (?P<unit>period|month|quarter|week|day|time|year)\s+(?:of\s+)?
+            (?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:ago|earlier|before))
+            (?![\p{L}\p{N}_])""",
+            _Grammar._same_period,
+        ),
+    ]
+    return rules
+
+
 class _Grammar:
     """The compiled patterns and their handlers, built once from the lexicons."""
 
     def __init__(self) -> None:
         lex = self.lex = _lexicon()
-        month_full = _alt(lex.month_names)
-        month_any = _alt(lex.months)
-        weekday = _alt(lex.weekday_names)
-        weekday_any = _alt(lex.weekdays)
-        ones = _alt(
-            w for w, n in lex.cardinals.items() if 1 <= n <= 9 and w not in {"a", "an", "single"}
-        )
-        teens = _alt(w for w, n in lex.cardinals.items() if 10 <= n <= 19 and "dozen" not in w)
-        tens = _alt(lex.tens)
-        core = rf"(?:{tens}(?:[-\s]{ones})?|{teens}|{ones}|zero)"
-        numword = (
-            rf"(?:(?:(?:a|one|{ones})\s+)?hundred(?:\s+(?:and\s+)?{core})?|{core}|a\s+dozen|dozen"
-            r"|single)"
-        )
-        digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-        number = rf"(?:{digits}|{numword})"
-        vague = _alt(lex.vague)
-        units = _alt(lex.units)
-        approx = _alt(lex.approximate)
-        part = _alt(lex.part)
-        adjectives = _alt(lex.duration_adjectives)
-        ordinal_words = _alt(lex.ordinals)
-        ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:{tens}[-\s])?{ordinal_words})"
-        pod = _alt(lex.parts_of_day)
-        season = _alt(lex.seasons)
-        holidays = _alt(lex.holidays)
-        set_words = _alt(lex.sets)
-        words = _alt(lex.words)
-        part_re = rf"(?P<part>{part})(?:-|\s+)"
-        tz = (
-            r"(?P<tz>\s*\(\s*(?-i:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d\d)?)?\s*\)"
-            r"|\s*(?-i:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?![\p{L}])"
-            r"|\s*(?-i:Z|[ECMP][SD]T|BST|CES?T|EES?T|IST|JST|KST|AES?T|AEDT|HKT|SGT|MSK|ET|PT"
-            r"|WIB|PKT|GST|SAST|WAT|EAT|CAT)(?![\p{L}])"
-            r"|\s+local\s+time)?"
-        )
-        dayword = rf"(?:today|tonight|yesterday|tomorrow|{weekday})"
-
-        self.number = number
-        rules: list[tuple[str, str, Handler]] = [
-            (
-                "iso",
-                rf"""{_WORD_START_RE}(?<![./-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})
-                (?:T(?P<H>\d{{2}}):(?P<M>\d{{2}})(?::\d{{2}}(?:\.\d+)?)?(?P<z>Z|[+-]\d{{2}}:?\d{{2}})?)?
-                {_WORD_END_RE}(?![./-]\d)""",
-                _Grammar._iso,
-            ),
-            (
-                "numeric",
-                rf"""{_WORD_START_RE}(?<![./-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)
-                (?P<y>\d{{4}}|\d{{2}}){_WORD_END_RE}(?![./-]\d)""",
-                _Grammar._numeric,
-            ),
-            (
-                "month_day",
-                rf"""{_WORD_START_RE}(?:(?P<wd>{weekday_any})\.?,?\s+)?
-                (?P<mon>{month_any})(?![\p{{L}}])\.?\s+(?:the\s+)?
-                (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\p{{L}}\p{{N}}_]|[.,:]\d)
-                (?:,?\s*(?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
-                _Grammar._month_day,
-            ),
-            (
-                "day_month",
-                rf"""{_WORD_START_RE}(?<!\d[.,])(?:(?P<wd>{weekday_any})\.?,?\s+)?(?:the\s+)?
-                (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+
-                (?P<mon>{month_any})(?![\p{{L}}])
-                (?:\.?,?\s+(?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d))?""",
-                _Grammar._month_day,
-            ),
-            (
-                "month_year",
-                rf"""{_WORD_START_RE}(?:{part_re})?(?P<mon>{month_any})(?![\p{{L}}])\.?,?\s+(?:of\s+)?
-                (?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d)""",
-                _Grammar._month_year,
-            ),
-            (
-                "month",
-                rf"""{_WORD_START_RE}(?:{part_re}|(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+coming
-                |the\s+past|the\s+following|the\s+previous)\s+)?
-                (?P<mon>{month_full}){_WORD_END_RE}(?!-)
-                (?:\s+(?P<rely>last|next|this)\s+year{_WORD_END_RE})?""",
-                _Grammar._month,
-            ),
-            (
-                "week_of",
-                rf"""{_WORD_START_RE}the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+
-                (?P<mon>{month_full})(?:,?\s+(?P<y>{_YEAR_RE}))?{_WORD_END_RE}""",
-                _Grammar._week_of,
-            ),
-            (
-                "year",
-                rf"""(?<![\p{{L}}\p{{N}}_$€£¥#@/]|\d[.,])
-                (?:{part_re}|(?P<theyear>the\s+(?:calendar\s+)?year\s+)
-                |(?P<fiscal>(?:fiscal|financial)(?:\s+year)?\s+|(?-i:FY)\s?))?
-                (?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d|\s*%|\s*per\s*cent|\s*percent|['’]s)""",
-                _Grammar._year,
-            ),
-            (
-                "short_year",
-                r"(?<![\p{L}\p{N}_'’])['’](?P<yy>\d\d)(?![\p{L}\p{N}_'’])",
-                _Grammar._short_year,
-            ),
-            (
-                "decade",
-                rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
-                (?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<dd>\d)0|(?P<d2>\d)0)['’]?s{_WORD_END_RE}""",
-                _Grammar._decade,
-            ),
-            (
-                "decade_word",
-                rf"""{_WORD_START_RE}the\s+(?:(?P<part>early|mid|late)(?:-|\s+))?
-                (?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_WORD_END_RE}""",
-                _Grammar._decade_word,
-            ),
-            (
-                "century",
-                rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?(?:(?P<part>early|mid|late)(?:-|\s+))?
-                (?P<n>{ordinal})[-\s]+century{_WORD_END_RE}""",
-                _Grammar._century,
-            ),
-            (
-                "quarter",
-                rf"""{_WORD_START_RE}(?:(?P<the>the)\s+)?
-                (?:(?P<y1>{_YEAR_RE})(?:['’]s)?\s+|(?P<rely>this|last|next)\s+year['’]s\s+
-                |(?P<adj>year-earlier|year-ago|same|comparable|latest|current|most\s+recent
-                |previous|prior|past|coming|next)\s+)?
-                (?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)?[-\s]*
-                (?P<unit>quarter|half)(?![\p{{L}}\p{{N}}_])
-                (?:\s+of\s+(?:(?P<y2>{_YEAR_RE})|(?P<rel2>this|last|next|the|that|the\s+current
-                |the\s+previous|the\s+following)\s+(?:fiscal\s+|financial\s+)?year))?
-                (?:,?\s+(?P<y3>{_YEAR_RE}))?{_WORD_END_RE}""",
-                _Grammar._quarter,
-            ),
-            (
-                "quarter_code",
-                rf"""{_WORD_START_RE}(?:(?P<y1>{_YEAR_RE})\s*)?(?-i:(?P<unit>Q|H))(?P<n>[1-4])
-                (?:\s*(?P<y2>{_YEAR_RE}|['’]\d\d))?{_WORD_END_RE}""",
-                _Grammar._quarter_code,
-            ),
-            (
-                "season",
-                rf"""{_WORD_START_RE}(?:{part_re})?
-                (?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next|the
-                |that|early|late)\s+)?
-                (?P<season>{season}){_WORD_END_RE}(?!-)
-                (?:,?\s+(?:of\s+)?(?P<y>{_YEAR_RE})(?![\p{{N}}]))?""",
-                _Grammar._season,
-            ),
-            (
-                "relative_unit",
-                rf"""{_WORD_START_RE}(?:{part_re})?
-                (?P<rel>(?:the\s+)?(?:very\s+)?(?:this\s+past|this\s+coming|this|last|next|past
-                |coming|previous|following|current|present|same|upcoming|preceding|prior))\s+
-                (?P<unit>day|week|weekend|month|year|quarter|decade|century|fortnight
-                |(?:fiscal|financial|school)\s+year)(?![\p{{L}}\p{{N}}_]|-)""",
-                _Grammar._relative_unit,
-            ),
-            (
-                "the_unit",
-                rf"""{_WORD_START_RE}(?:{part_re})?
-                (?P<det>the\s+very\s+same|the\s+same|that\s+same|the|that)\s+
-                (?:(?P<adj>whole|entire|full)\s+)?
-                (?P<unit>day|week|weekend|month|year|quarter)(?![\p{{L}}\p{{N}}_]|-)""",
-                _Grammar._the_unit,
-            ),
-            (
-                "weekday",
-                rf"""{_WORD_START_RE}(?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+following
-                |the\s+previous|last|next|this|that|early|late|earlier|later)\s+)?
-                (?P<wd>{weekday}){_WORD_END_RE}(?!-)
-                (?:\s+(?P<pod>{pod}))?(?![\p{{L}}])""",
-                _Grammar._weekday,
-            ),
-            (
-                "deictic",
-                rf"""{_WORD_START_RE}(?:(?P<mod>earlier|later|early|late)\s+)?
-                (?:(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{pod}))?
-                |(?P<this>this|last|yesterday|tomorrow)\s+(?P<pod2>{pod}))(?![\p{{L}}\p{{N}}_])""",
-                _Grammar._deictic,
-            ),
-            ("words", rf"{_WORD_START_RE}(?P<w>{words}){_WORD_END_RE}(?!-)", _Grammar._words),
-            (
-                "ago",
-                rf"""{_WORD_START_RE}(?:(?P<approx>{approx})\s+(?!the\b))?
-                (?P<qty>{number}(?:\s+and\s+a\s+half)?|{vague}|half\s+an?|an?|some)
-                (?:\s+(?:more|full|long))?[\s-]+(?P<unit>{units})(?:\s+and\s+a\s+half)?
-                (?:\s+or\s+(?:so|more))?
-                \s+(?P<dir>ago|earlier|later|from\s+now|hence|back|previously){_WORD_END_RE}""",
-                _Grammar._ago,
-            ),
-            (
-                "duration",
-                rf"""{_WORD_START_RE}(?:(?P<approx>{approx})\s+(?!the\b))?
-                (?:(?P<the>the)\s+(?:(?P<rel>past|last|next|first|previous|following|coming|final
-                |initial|remaining|preceding|subsequent|latest|ensuing|same|other)\s+)?)?
-                (?P<qty>{number}(?:\s+and\s+a\s+half)?|{vague}|half\s+an?|an?|few)
-                (?P<adjs>(?:\s+{adjectives})*)
-                (?P<sep>[\s-]+)(?P<unit>{units})(?P<half>\s+and\s+a\s+half)?{_WORD_END_RE}""",
-                _Grammar._duration,
-            ),
-            (
-                "range_duration",
-                rf"""{_WORD_START_RE}(?P<n1>{number})(?P<mid>\s+(?:to|or|and)\s+|\s*[-–]\s*)(?P<n2>{number})
-                (?:\s+{adjectives})*\s+(?P<unit>{units}){_WORD_END_RE}""",
-                _Grammar._range_duration,
-            ),
-            (
-                "bare_plural",
-                r"""(?<=\b(?:for|in|within|over|after|took|take|takes|taking|lasted|lasting|spent)\s+)
-                (?:(?P<the>the)\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)
-                (?![\p{L}\p{N}_]|-)""",
-                _Grammar._bare_plural,
-            ),
-            (
-                "long_adjective",
-                rf"""{_WORD_START_RE}(?P<unit>{units})-(?P<what>long|old)(?![\p{{L}}\p{{N}}_]|-)""",
-                _Grammar._long_adjective,
-            ),
-            (
-                "every",
-                rf"""{_WORD_START_RE}(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?
-                (?:(?P<n>{number})\s+)?
-                (?P<what>{units}|{weekday}|{month_full}|{pod}|{season}){_WORD_END_RE}""",
-                _Grammar._every,
-            ),
-            (
-                "set_word",
-                rf"{_WORD_START_RE}(?<!-)(?P<w>{set_words}){_WORD_END_RE}(?!-)",
-                _Grammar._set_word,
-            ),
-            (
-                "frequency",
-                rf"""{_WORD_START_RE}(?P<f>once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|each|every)\s+
-                (?P<unit>{units}){_WORD_END_RE}""",
-                _Grammar._frequency,
-            ),
-            (
-                "rate",
-                rf"""(?<=(?:\d%?|\b(?:{numword}|dollars?|euros?|pounds?|cents?|million|billion
-                |trillion|thousand|hundred|bn|mn|times|once|twice|hours|minutes))\s+)
-                (?P<a>a|an|per)\s+(?P<unit>day|week|month|year|hour|night|quarter){_WORD_END_RE}(?!-)""",
-                _Grammar._rate,
-            ),
-            ("weekdays", rf"{_WORD_START_RE}(?P<wd>{weekday})s{_WORD_END_RE}", _Grammar._weekdays),
-            (
-                "clock_ampm",
-                rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*
-                (?P<ampm>[ap]\.\s?m\.|[ap]\.?\s?m(?![\p{{L}}])\.?)
-                {tz}(?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
-                _Grammar._clock,
-            ),
-            (
-                "clock_24h",
-                rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?
-                (?![\p{{N}}]|[:.]\d){tz}(?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
-                _Grammar._clock,
-            ),
-            (
-                "clock_military",
-                rf"""{_WORD_START_RE}(?<![:.,$])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)
-                (?P<tz>\s*(?-i:GMT|UTC|Z)(?![\p{{L}}])|\s*(?:hrs|hours)(?![\p{{L}}])|\s+local\s+time)
-                (?:\s+(?P<dayw>{dayword}){_WORD_END_RE})?""",
-                _Grammar._clock,
-            ),
-            (
-                "noon",
-                rf"""{_WORD_START_RE}(?:(?P<dayw>{dayword})\s+)?(?P<w>noon|midday|midnight){_WORD_END_RE}""",
-                _Grammar._noon,
-            ),
-            (
-                "holiday",
-                rf"{_WORD_START_RE}(?P<h>{holidays}){_WORD_END_RE}(?:\s+(?P<y>{_YEAR_RE}){_WORD_END_RE})?",
-                _Grammar._holiday,
-            ),
-            (
-                "ordinal_day",
-                r"(?<=\bon\s+)the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\p{L}\p{N}_])",
-                _Grammar._ordinal_day,
-            ),
-            (
-                "same_period",
-                r"""(?<![\p{L}\p{N}_])the\s+(?:same\s+|comparable\s+|year-(?:ago|earlier)\s+)?
-                (?P<unit>period|month|quarter|week|day|time|year)\s+(?:of\s+)?
-                (?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:ago|earlier|before))
-                (?![\p{L}\p{N}_])""",
-                _Grammar._same_period,
-            ),
-        ]
         month_words = frozenset(lex.months)
         unit_words = frozenset(lex.units) | frozenset(lex.sets)
         weekday_words = frozenset(lex.weekday_names) | frozenset(
@@ -951,7 +986,7 @@ class _Grammar:
         }  # fmt: skip
         self.rules = tuple(
             _Rule(name, triggers[name], *reach[name], regex.compile(pattern, _FLAGS), handler)
-            for name, pattern, handler in rules
+            for name, pattern, handler in _rule_sources(lex, _trie_alt)
         )
         self.patterns = tuple(rule.pattern for rule in self.rules)
         self.ranks = {rule.name: rank for rank, rule in enumerate(self.rules)}
@@ -978,7 +1013,10 @@ class _Grammar:
     @functools.cached_property
     def full_case_patterns(self) -> tuple[regex.Pattern[str], ...]:
         """The rules' patterns with full case folding, compiled on first use."""
-        return tuple(regex.compile(rule.pattern.pattern, _FULL_CASE_FLAGS) for rule in self.rules)
+        return tuple(
+            regex.compile(pattern, _FULL_CASE_FLAGS)
+            for _, pattern, _ in _rule_sources(self.lex, _alt)
+        )
 
     def patterns_for(self, text: str) -> tuple[regex.Pattern[str], ...]:
         """The rules' patterns to read ``text`` with: those with simple case folding unless a
