@@ -36,6 +36,7 @@ The reporting cues are the data file ``lexicons/reporting_cues.txt``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -102,12 +103,14 @@ _LEADING_LINKERS: frozenset[str] = frozenset(
      "whereas"}
 )  # fmt: skip
 # Words between a subject and its cue: "has also said", "had previously announced".
-_AUX_RE = (
-    r"(?:has|have|had|also|later|previously|earlier|then|further|again|once|already|"
-    r"reportedly|publicly|repeatedly|recently|separately|simply|quickly|officially|"
-    r"formally|initially|first|would|will|could|did|does|do|not|never|only|even|"
-    r"subsequently|immediately|flatly|angrily|bluntly|firmly|clearly|strongly)"
-)
+_AUX_WORDS: tuple[str, ...] = (
+    "has", "have", "had", "also", "later", "previously", "earlier", "then", "further", "again",
+    "once", "already", "reportedly", "publicly", "repeatedly", "recently", "separately",
+    "simply", "quickly", "officially", "formally", "initially", "first", "would", "will",
+    "could", "did", "does", "do", "not", "never", "only", "even", "subsequently",
+    "immediately", "flatly", "angrily", "bluntly", "firmly", "clearly", "strongly",
+)  # fmt: skip
+_AUX_RE = f"(?:{'|'.join(_AUX_WORDS)})"
 # Be-forms before a cue make it passive ("is said to", "was told"): no speaker.
 _PASSIVE_PATTERN = regex.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\p{L}+ly\s+)?)\Z"
@@ -342,6 +345,8 @@ _ING_PATTERN = regex.compile(r"\p{L}+ing\b")
 # "a spokesman for the ministry": the words after the preposition are not the speaker.
 _ROLE_OF_PATTERN = regex.compile(r"\s(?:for|of|at|from|with)\s")
 _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
+# An auxiliary ending a text starts within this many characters of its end.
+_AUX_END_WINDOW = max(map(len, _AUX_WORDS)) + 1
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
 _MAX_CONTEXT = settings.QUOTE_CONTEXT_CHARS
 _HISTORY = settings.QUOTE_SPEAKER_HISTORY
@@ -554,8 +559,12 @@ def _find_marks(text: str, regions: Sequence[Region]) -> list[_Raw]:
 # --- pass 2: attribution of quoted spans -----------------------------------------------------
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD_PATTERN.finditer(text, start, end)]
+def _words(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the words in text[start:end], only the first ``limit`` when given."""
+    matches = _WORD_PATTERN.finditer(text, start, end)
+    if limit is not None:
+        return [m.span() for m in itertools.islice(matches, limit)]
+    return [m.span() for m in matches]
 
 
 def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -630,6 +639,18 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     return s, e
 
 
+def _aux_start(text: str, lo: int, end: int) -> int | None:
+    """Where ``_AUX_END_PATTERN.search(text[lo:end])`` matches, as an offset in ``text``.
+
+    Only the last ``_AUX_END_WINDOW`` characters are searched: a match starting before them
+    would be longer than any auxiliary, and \\A cannot match at the cut (the cut-off text is
+    longer than any auxiliary too).
+    """
+    window = max(lo, end - _AUX_END_WINDOW)
+    match = _AUX_END_PATTERN.search(text[window:end])
+    return None if match is None else window + match.start()
+
+
 def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The subject phrase right before a cue, within text[lo:cue_start]."""
     lo = max(lo, cue_start - _MAX_CONTEXT)
@@ -637,12 +658,12 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     while end > lo and text[end - 1].isspace():
         end -= 1
     # Auxiliaries and adverbs between subject and cue: "has also said".
-    aux = _AUX_END_PATTERN.search(text[lo:end])
-    while aux is not None and aux.start() > 0:
-        end = lo + aux.start()
+    aux = _aux_start(text, lo, end)
+    while aux is not None and aux > lo:
+        end = aux
         while end > lo and text[end - 1].isspace():
             end -= 1
-        aux = _AUX_END_PATTERN.search(text[lo:end])
+        aux = _aux_start(text, lo, end)
     progressive = _ING_PATTERN.match(text, cue_start, cue_start + 20) is not None
     if not progressive and _PASSIVE_PATTERN.search(text, lo, cue_start):
         return None
@@ -874,11 +895,22 @@ def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | N
     return punct is not None and len(words) <= 2 and text[tail_start:tail_end].strip()[:1].isupper()
 
 
+def _search_before(text: str, lo: int, hi: int) -> regex.Match[str] | None:
+    """``_BEFORE_PATTERN.search(text, lo, hi)``, tried only where a cue can start."""
+    if not _CUES_KEYED:
+        return _BEFORE_PATTERN.search(text, lo, hi)
+    for key in _CUE_KEY_PATTERN.finditer(text, lo, hi):
+        match = _BEFORE_PATTERN.match(text, key.start(), hi)
+        if match is not None:
+            return match
+    return None
+
+
 def _speaker_before(text: str, raw: _Raw, lo: int, sent_lo: int) -> bool:
     """Attribution before the opening mark; fills raw.spk/raw.cue when found."""
     window_lo = max(lo, raw.open_mark - _MAX_CONTEXT)
     prefix_end = raw.open_mark
-    match = _BEFORE_PATTERN.search(text, window_lo, prefix_end)
+    match = _search_before(text, window_lo, prefix_end)
     if match is None:
         colon = _COLON_SPEAKER_PATTERN.search(text, window_lo, prefix_end)
         if colon is not None and colon.start() == _first_nonspace(text, lo, prefix_end):
@@ -1019,7 +1051,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _is_finite_clause(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] opens with a subject and holds a finite verb before any comma."""
-    words = _words(text, start, end)[:14]
+    words = _words(text, start, end, 14)
     if len(words) < 2:
         return False
     first = text[words[0][0] : words[0][1]]
@@ -1072,7 +1104,8 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
     cue_text = text[cue[0] : cue[1]].lower()
     if cue_text in _DIRECT_ONLY_CUES:
         return None
-    words = _words(text, cue[1], min(sentence_end, cue[1] + 400))
+    # Words past the 14th are never looked at: k <= 5 below, and j < k + 9.
+    words = _words(text, cue[1], min(sentence_end, cue[1] + 400), 14)
     if not words:
         return None
     # Look for "that" within the first words after adjuncts or an object.
@@ -1109,7 +1142,7 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
                 or (len(between) <= 2 and text[words[k][0]].isupper())
             ):
                 start = _first_nonspace(text, words[j][1], sentence_end)
-                return start if _words(text, start, sentence_end) else None
+                return start if _words(text, start, sentence_end, 1) else None
             break
         if w in _FINITE_WORDS or "," in text[words[j][1] : words[j][1] + 1]:
             break
@@ -1153,7 +1186,7 @@ class _Resolver:
                 self.text[s:t].lower().rstrip(".")
                 for s, t in _words(self.text, max(0, e.start - 30), e.start)
             ]
-            right = [self.text[s:t].lower() for s, t in _words(self.text, e.end, e.end + 40)][:4]
+            right = [self.text[s:t].lower() for s, t in _words(self.text, e.end, e.end + 40, 4)]
             for w in left[-2:] + right:
                 if w in _MALE_WORDS:
                     gender = "m"
@@ -1388,7 +1421,7 @@ def extract_quotes(
         before = text[lo : raw.open_mark].rstrip()
         prefix = before.strip(" \t\n\u00a0,;")
         initial = not prefix or before[-1:] in ":—–" or before.endswith(" -")
-        words = len(_words(text, raw.start, raw.end))
+        words = len(_words(text, raw.start, raw.end, 6))  # compared with 3, 5 and 6 only
         content = text[raw.start : raw.end].rstrip()
         # The sentence goes on after the closing mark: the quote is a fragment of it.
         continues = (
@@ -1676,7 +1709,7 @@ def _find_indirect(
                 if i < len(direct_starts) and direct_starts[i] < end:
                     cut = text.rfind(",", start, direct_starts[i])
                     end = _clause_end(text, start, cut) if cut > start else start
-            if end - start < 3 or len(_words(text, start, end)) < 2:
+            if end - start < 3 or len(_words(text, start, end, 2)) < 2:
                 continue
             if overlaps_direct(start, end):
                 continue
@@ -1838,7 +1871,7 @@ def _has_finite(text: str, start: int, end: int) -> bool:
 
 def _is_tail(text: str, cue: tuple[int, int], sentence_end: int) -> bool:
     """Whether the cue ends its sentence, up to an adjunct: "said on Monday.", "told Reuters."."""
-    words = [text[s:e] for s, e in _words(text, cue[1], sentence_end)]
+    words = [text[s:e] for s, e in _words(text, cue[1], sentence_end, 9)]
     if not words:
         return True
     if len(words) > 8:
