@@ -41,7 +41,7 @@ import regex
 
 from articlemodel import settings
 from articlemodel.lexicons import load_json, load_lines, load_set, register_cache
-from articlemodel.models import Mention, Organization, OrganizationKind
+from articlemodel.models import Organization, OrganizationKind
 from articlemodel.segment import Document
 
 __all__ = ["extract_organizations"]
@@ -89,6 +89,15 @@ _CAPS_WORDS = frozenset({
 # Organization heads that may follow a nationality adjective in lower case and still be the
 # same organization ("the Iraqi army" = "the Iraqi Army").
 _LOWERCASE_HEADS = frozenset({"Army", "Navy", "Force", "Guard", "Marines", "Police", "Coast"})
+# A connector or lower-case head right after a name word: "Bank| of| the", "Iraqi| army".
+_FOLLOWERS = sorted(_CONNECTORS | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"})
+_FOLLOW_PATTERN = regex.compile(
+    r"[ \u00a0]{1,3}(?P<word>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-])", follow=_FOLLOWERS
+)
+_FOLLOW_GROUP = _FOLLOW_PATTERN.groupindex["word"]  # a group by number: by name costs more
+# What the two characters after a word must be for _FOLLOW_PATTERN to match there.
+_SPACES = frozenset(" \u00a0")
+_FOLLOW_STARTS = _SPACES | {w[0] for w in _FOLLOWERS}
 _THE = frozenset({"the ", "The ", "the\u00a0", "The\u00a0"})
 # Abbreviations whose period belongs to the word ("Apple Inc.", "Ford Motor Co.").
 _KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr", "St"})
@@ -109,18 +118,11 @@ _POSSESSIVES = ("'s", "’s")
 # Words of four letters or more, capitalized or not, to tell title case from sentence case.
 _LONG_UPPER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Lu}[\p{L}\p{M}]{3,}+")
 _LONG_LOWER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Ll}[\p{L}\p{M}]{3,}+")
-# A capitalized word or a number, at the start of a word (not "Qaeda" in "al-Qaeda"), with
-# the connectors and lower-case heads right after it: "Bank| of| the", "Iraqi| army". (When
-# _words drops the word's final period, the words after it are not read.)
+# A capitalized word or a number, at the start of a word (not "Qaeda" in "al-Qaeda").
 _CAPITALIZED_WORD_PATTERN = regex.compile(
-    r"(?P<word>(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
-    r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?)"
-    r"(?:[ \u00a0]{1,3}(?P<follow>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-]))*+",
-    follow=sorted(_CONNECTORS | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"}),
+    r"(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
+    r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
 )
-# Group numbers: looking a group up by name costs more than the rest of a match's handling.
-_WORD_GROUP = _CAPITALIZED_WORD_PATTERN.groupindex["word"]
-_FOLLOW_GROUP = _CAPITALIZED_WORD_PATTERN.groupindex["follow"]
 # Where a lower-case word is hyphenated to a capital: "al-Qaeda", "anti-IS".
 _LOWER_HYPHEN_UPPER_PATTERN = regex.compile(r"(?<=\p{Ll})-(?=\p{Lu})")
 _LETTER_PATTERN = regex.compile(r"\p{L}")
@@ -379,14 +381,12 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
     previous_end = start
     s = bisect.bisect_left(sentence_starts, start)
     next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
-    for w_start, found_end, found_follows in _word_spans(text, start, end):
+    for w_start, found_end in _word_spans(text, start, end):
         word = text[w_start:found_end]
         w_end = found_end
-        follows = found_follows
         if word[-1] == "." and word[:-1] not in _KEEP_PERIOD and "." not in word[:-1]:
             word = word[:-1]
             w_end -= 1
-            follows = ()  # "Co. of": the period stands between
         base = word[:-2] if word.endswith(_POSSESSIVES) else word
         key_end = w_start + len(base)  # "Apple Inc." keeps its period, "SDF's" loses "'s"
         key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
@@ -397,14 +397,19 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
             next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
         gap = text[previous_end:w_start]
         capitalized = key[:1].isupper()
-        words.append(
-            _Word(word, w_start, w_end, key, key_end, capitalized, initial, gap, _joins(gap))
-        )
+        joined = gap == " " or _joins(gap)
+        words.append(_Word(word, w_start, w_end, key, key_end, capitalized, initial, gap, joined))
         previous_end = w_end
-        if not follows or (not capitalized and not key[:1].isdigit()):
+        if not capitalized and not key[:1].isdigit():
             continue
-        # connectors and lower-case heads that follow: "of the", "army"
-        for f_start, f_end in follows:
+        # connectors and lower-case heads that follow: "of the", "army" (the pattern is tried
+        # only where a space and a possible first letter follow)
+        while (
+            text[previous_end + 1 : previous_end + 2] in _FOLLOW_STARTS
+            and text[previous_end : previous_end + 1] in _SPACES
+            and (follow := _FOLLOW_PATTERN.match(text, previous_end, end)) is not None
+        ):
+            f_start, f_end = follow.span(_FOLLOW_GROUP)
             connector = text[f_start:f_end]
             gap = text[previous_end:f_start]
             words.append(
@@ -419,16 +424,12 @@ def _joins(gap: str) -> bool:
     return gap == " " or (len(gap) <= 4 and _NAME_GAP_PATTERN.fullmatch(gap) is not None)
 
 
-def _word_spans(
-    text: str, start: int, end: int
-) -> list[tuple[int, int, Sequence[tuple[int, int]]]]:
-    """Spans of capitalized words and numbers with the spans of the connectors and lower-case
-    heads after them, and spans of hyphenated words with a capital part (nothing after)."""
-    spans: list[tuple[int, int, Sequence[tuple[int, int]]]] = []
-    for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end):
-        w_start, w_end = m.span(_WORD_GROUP)
-        spans.append((w_start, w_end, m.spans(_FOLLOW_GROUP) if w_end < m.end() else ()))
-    extra: list[tuple[int, int, Sequence[tuple[int, int]]]] = []
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of capitalized words and numbers, and of hyphenated words with a capital part."""
+    spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
+    if text.find("-", start, end) < 0:
+        return spans  # no hyphenated words
+    extra: list[tuple[int, int]] = []
     for hyphen in _LOWER_HYPHEN_UPPER_PATTERN.finditer(text, start, end):
         w_start = hyphen.start()
         while w_start > start and (text[w_start - 1].isalnum() or text[w_start - 1] == "-"):
@@ -436,11 +437,9 @@ def _word_spans(
         if text[w_start].islower():
             match = _WORD_PATTERN.match(text, w_start, end)
             if match is not None and (not extra or extra[-1][0] != w_start):
-                extra.append((*match.span(), ()))
+                extra.append(match.span())
     if extra:
-        # a capitalized word starts with a capital or digit, a hyphenated one in lower case:
-        # no span is in both lists
-        spans = sorted(spans + extra, key=lambda span: span[:2])
+        spans = sorted(set(spans) | set(extra))
     return spans
 
 
@@ -854,10 +853,13 @@ def _coalition(state: _State, doc: Document) -> None:
 
 
 def _patterns(state: _State, regions: list[_Region], lowercase: _LowerWords) -> None:
+    heads = _lexicon().heads
     for region in regions:
         if region.caps or region.title:
             continue
         words = region.words
+        if not any(w.capitalized and w.key in heads for w in words):
+            continue  # no organization noun, so no name (_names_in_run starts from one)
         n = len(words)
         i = 0
         while i < n:
@@ -1269,6 +1271,8 @@ def _organizations(state: _State) -> list[Organization]:
         led = [s for s in full if "-led " in s or "‐led " in s]
         if entity.key == "coalition" and led:
             name = led[0]
+        elif len(full) == 1:
+            name = full[0]
         elif full:
             name = max(full, key=lambda s: (len(s), sum(c.isupper() for c in s)))
         elif entity.canonical is not None:
@@ -1276,15 +1280,18 @@ def _organizations(state: _State) -> list[Organization]:
         else:
             name = surfaces[0]
         aliases = tuple(s for s in surfaces if s not in (name, acronym))
+        # validated from plain data in one call: faster than building each Mention first
         result.append(
-            Organization(
-                id=f"org{number}",
-                name=name,
-                acronym=acronym,
-                aliases=aliases,
-                kind=entity.kind or "other",
-                country=entity.country,
-                mentions=tuple(Mention(text=text[s:e], start=s, end=e) for s, e in spans),
+            Organization.model_validate(
+                {
+                    "id": f"org{number}",
+                    "name": name,
+                    "acronym": acronym,
+                    "aliases": aliases,
+                    "kind": entity.kind or "other",
+                    "country": entity.country,
+                    "mentions": [{"text": text[s:e], "start": s, "end": e} for s, e in spans],
+                }
             )
         )
     return result
