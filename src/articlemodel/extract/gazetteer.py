@@ -182,6 +182,8 @@ class Gazetteer:
     def __init__(self, raw: dict[str, list[str]]) -> None:
         self._raw = raw
         self._parsed: dict[str, tuple[Place, ...]] = {}
+        self.names = raw.keys()
+        """Every key (``key in index.names`` is ``key in index`` without a method call)."""
         self.prefixes = frozenset(
             " ".join(words[:n])
             for key in raw

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -148,7 +149,10 @@ _LOCATIVE_RE = r"(?:in|near|at|from|outside|to|toward|towards|around|into)"
 class _Rule:
     """A context rule: label (provenance), pattern, the kind when no noun group gives one, and
     optionally a trigger: a cheap pattern for the rule's keyword, so that a pattern that opens
-    with a name is tried only in a window of ``before`` characters before each keyword."""
+    with a name is tried only in a window of ``before`` characters before each keyword.
+
+    ``keywords``, when not empty, are strings one of which every match of the pattern holds
+    (``town`` for ``towns?``, ``Air`` for ``Airport``): a text without any is not searched."""
 
     label: str
     pattern: regex.Pattern[str]
@@ -156,6 +160,7 @@ class _Rule:
     trigger: regex.Pattern[str] | None = None
     before: int = 0
     after: int = 0
+    keywords: tuple[str, ...] = ()
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
         """The matches in text[start:end], each once, in text order."""
@@ -178,13 +183,20 @@ def _rule(
     trigger: str | None = None,
     *,
     name_after: bool = False,
+    keywords: str = "",
 ) -> _Rule:
     flags = regex.VERBOSE | regex.VERSION1
     if trigger is None:
-        return _Rule(label, regex.compile(pattern, flags), kind)
+        return _Rule(label, regex.compile(pattern, flags), kind, keywords=tuple(keywords.split()))
     before, after = (_WINDOW_CHARS // 4, _WINDOW_CHARS) if name_after else (_WINDOW_CHARS, 0)
     return _Rule(
-        label, regex.compile(pattern, flags), kind, regex.compile(trigger, flags), before, after
+        label,
+        regex.compile(pattern, flags),
+        kind,
+        regex.compile(trigger, flags),
+        before,
+        after,
+        tuple(keywords.split()),
     )
 
 
@@ -200,20 +212,29 @@ _CONTEXT_RULES: Final = (
         rf"""\b(?P<noun>{_LIST_NOUN_RE}){_SP}of{_SP}
         (?P<names>{_NAME_RE}(?:[ \t]*+,[ \t]*+{_NAME_RE})*+
         (?:,?{_SP}(?:and|or){_SP}{_NAME_RE})?)""",
+        keywords="town village cities city province governorate district region neighbo suburb",
     ),
     # the Tigris River / Idlib Province / Changi International Airport (suffix in the span)
     _rule(
         "cap_suffix",
         rf"(?P<name>{_NAME_RE}){_SP}(?P<suffix>{_CAP_SUFFIX_RE})\b",
         trigger=rf"\b(?:{_CAP_SUFFIX_RE})\b",
+        keywords="Province Governorate District County Region Oblast Prefecture River Sea Ocean "
+        "Gulf Bay Strait Mount Hills Valley Desert Canal Peninsula Island Heights Dam Air "
+        "International Border Crossing",
     ),
     # the River Thames / Lake Chad / Mount Sinjar / Gulf of Aden (prefix in the span)
-    _rule("cap_prefix", rf"(?P<prefix>{_CAP_PREFIX_RE}){_SP}(?P<name>{_NAME_RE})"),
+    _rule(
+        "cap_prefix",
+        rf"(?P<prefix>{_CAP_PREFIX_RE}){_SP}(?P<name>{_NAME_RE})",
+        keywords="River Lake Mount Mt. Gulf Sea Bay Strait Isle",
+    ),
     # Kafr Nabl village / Tal Afar airport (the lower-case noun is not in the span)
     _rule(
         "noun_after",
         rf"(?P<name>{_NAME_RE}){_SP}(?P<noun>{_PLACE_NOUN_RE})\b",
         trigger=rf"\b(?:{_PLACE_NOUN_RE})\b",
+        keywords="village town city province governorate district countryside camp airport",
     ),
     # in Hajin, a town near the Iraqi border
     _rule(
@@ -221,6 +242,7 @@ _CONTEXT_RULES: Final = (
         rf"""\b{_LOCATIVE_RE}{_SP}(?P<name>{_NAME_RE}),[ \t]*+(?:a|an|the){_SP}
         (?:[\p{{Ll}}\-]++{_SP}){{0,3}}?(?P<noun>town|village|city|district|suburb|area|region
         |province|neighbou?rhood)\b""",
+        keywords="town village city district suburb area region province neighbo",
     ),
     # rebel-held Douma / government-controlled Aleppo
     _rule(
@@ -229,6 +251,7 @@ _CONTEXT_RULES: Final = (
         "town",
         trigger=r"-(?:held|controlled|besieged|occupied|run)[ \t\u00a0]++\p{Lu}",
         name_after=True,
+        keywords="-held -controlled -besieged -occupied -run",
     ),
     # in Hajin, Syria (the host must be a country or region the gazetteer knows)
     _rule(
@@ -237,6 +260,13 @@ _CONTEXT_RULES: Final = (
         "town",
     ),
 )
+_KEYWORDS: Final = frozenset(k for rule in _CONTEXT_RULES for k in rule.keywords)
+# The keywords that open with a capital or a hyphen, found by one pass. No keyword opens
+# another (Air, not Air and Airport) or holds a capital or hyphen after its first character,
+# so that the pass, whose matches do not overlap, misses no keyword the text holds.
+_RARE_KEYWORDS: Final = frozenset(k for k in _KEYWORDS if not k[0].islower())
+_RARE_KEYWORD_PATTERN = re.compile("|".join(re.escape(k) for k in sorted(_RARE_KEYWORDS)))
+_COMMON_KEYWORDS: Final = tuple(sorted(_KEYWORDS - _RARE_KEYWORDS))
 # the Syrian-Iraqi border: a border location named after the two countries.
 _BORDER_PATTERN = regex.compile(
     rf"(?P<a>\p{{Lu}}\p{{Ll}}++)[-–/](?P<b>\p{{Lu}}\p{{Ll}}++){_SP}border\b", regex.VERSION1
@@ -263,19 +293,23 @@ _GAP_RE = r"(?:[ \t\u00a0]{1,2}|[-‐‑]|(?<=(?<![\p{L}\p{M}])(?i:st|mt|ft|ste)
 _CAP_TOKEN_RE = (
     r"(?:(?:\p{Lu}\.){2,}+|\p{Lu}[\p{L}\p{M}\p{Nd}]*+(?:['’ʼ](?![sS]\b)[\p{L}\p{M}\p{Nd}]++)*+)"
 )
-# A run of capitalised words that may hold names: al-Hasakah, Dar es Salaam, St. Louis, U.S.
+# A run of capitalised words that may hold names: Dar es Salaam, St. Louis, U.S.; its words
+# and connectors are the captures of ``token``, exactly the tokens _TOKEN_PATTERN finds in it.
+# An article glued on before the run (al-Hasakah) is added by _glued_article: in the pattern,
+# an optional lower-case opening would be tried at every position of the text.
 # Keep in sync with _TOKEN_PATTERN (the words) and _GAP_RE (what joins them).
 _RUN_PATTERN = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{Nd}}'’ʼ.])             # at the start of a word
-    (?:\L<articles>[-‐‑](?=\p{{Lu}}))?          # an article glued on: al-Hasakah
-    {_CAP_TOKEN_RE}
-    (?:{_GAP_RE}(?:\L<connectors>{_GAP_RE})*+{_CAP_TOKEN_RE})*+  # more words, connectors between
+    (?P<token>{_CAP_TOKEN_RE})
+    (?:{_GAP_RE}(?:(?P<token>\L<connectors>){_GAP_RE})*+(?P<token>{_CAP_TOKEN_RE}))*+  # more words
     """,
     regex.VERBOSE | regex.VERSION1,
-    articles=sorted(ARTICLES),
     connectors=sorted(_CONNECTORS),
 )
+_HYPHENS: Final = "-‐‑"
+# What may not stand right before a run (the lookbehind of _RUN_PATTERN).
+_WORD_CHAR_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}'’ʼ.]")
 # A score after a club named for a city: "Barnsley 2", "Sheffield Wednesday 1", "Essex 532-8".
 _SCORE_PATTERN = regex.compile(
     r"(?:[ \t]++\p{Lu}[\p{L}\p{M}.'’\-]*+){0,2}[ \t]++\d{1,3}(?:[-–/]\d{1,3})?(?![\d:.,]?\d)"
@@ -443,6 +477,22 @@ def _prefixes(keys: Iterable[str]) -> frozenset[str]:
     )
 
 
+def _glued_article(text: str, first: int, floor: int) -> int | None:
+    """Where an article glued on before a run's first word starts (``al-`` of ``al-Hasakah``):
+    an article and a hyphen right before ``first``, at the start of a word, not before
+    ``floor``; None when there is none."""
+    if first - 3 < floor or text[first - 1] not in _HYPHENS:
+        return None
+    for start in (first - 4, first - 3):
+        if (
+            start >= floor
+            and text[start : first - 1] in ARTICLES
+            and (start == 0 or _WORD_CHAR_PATTERN.match(text, start - 1) is None)
+        ):
+            return start
+    return None
+
+
 def _scan(
     text: str,
     start: int,
@@ -459,43 +509,67 @@ def _scan(
     and after it, which the filters read; the longest known name wins at each position.
     """
     index = gazetteer()
-    caps = dateline or _is_caps(text, start, end)
-    first = _TOKEN_PATTERN.search(text, start, end)
-    sentence_first = first.start() if first is not None else -1
+    names, prefixes = index.names, index.prefixes
+    caps: bool | None = True if dateline else None  # computed when a name is first found
+    sentence_first: int | None = None
+    floor = start
     for run in _RUN_PATTERN.finditer(text, start, end):
-        tokens = [_token(m) for m in _TOKEN_PATTERN.finditer(text, run.start(), run.end())]
-        words = [normalize_words(t.text) for t in tokens]
-        i, stop = 0, len(tokens)
+        spans: list[tuple[int, int]] = run.spans("token")
+        article = _glued_article(text, spans[0][0], floor)
+        if article is not None:
+            spans.insert(0, (article, spans[0][0] - 1))
+        floor = run.end()
+        texts = [text[s:e] for s, e in spans]
+        words = [normalize_words(t) for t in texts]
+        i, stop = 0, len(spans)
         while i < stop:
+            if not (texts[i][0].isupper() or texts[i] in ARTICLES):
+                i += 1  # a connector opens no name
+                continue
             best: tuple[int, str] | None = None
             joined: list[str] = []
             for j in range(i, min(stop, i + _MAX_NAME_TOKENS)):
                 joined.extend(words[j])
-                if tokens[j].capital and joined:
-                    key = word_key(joined)
-                    if key in established or key in index:
+                if texts[j][0].isupper() and joined:
+                    key = joined[0] if len(joined) == 1 else word_key(joined)
+                    if key in established or key in names:
                         best = (j, key)
                     elif (
-                        key not in index.prefixes
+                        key not in prefixes
                         and key not in local_prefixes
                         and joined[-1] not in ARTICLES
                     ):
                         break  # no longer name starts with these words
-            if best is not None and (tokens[i].capital or tokens[i].text in ARTICLES):
-                j, key = best
-                before = tokens[i - 1] if i > 0 else _before(text, start, tokens[i].start)
-                after = tokens[j + 1] if j + 1 < stop else _after(text, tokens[j].end, end)
-                accepted = _accept(
-                    text, tokens[i], tokens[j], key, before=before, after=after, caps=caps,
-                    dateline=dateline, blocked=blocked, established=established,
-                    sentence_first=sentence_first,
-                )  # fmt: skip
-                if accepted:
-                    yield _Found(
-                        tokens[i].start, tokens[j].end, tokens[i].start, tokens[j].end, key
-                    )
-                    i = j + 1
-                    continue
+            if best is None:
+                i += 1
+                continue
+            j, key = best
+            if caps is None:
+                caps = _is_caps(text, start, end)
+            if sentence_first is None:
+                found = _TOKEN_PATTERN.search(text, start, end)
+                sentence_first = found.start() if found is not None else -1
+            first = _Token(texts[i], *spans[i], texts[i][0].isupper())
+            last = first if j == i else _Token(texts[j], *spans[j], texts[j][0].isupper())
+            before = (
+                _Token(texts[i - 1], *spans[i - 1], texts[i - 1][0].isupper())
+                if i > 0
+                else _before(text, start, first.start)
+            )
+            after = (
+                _Token(texts[j + 1], *spans[j + 1], texts[j + 1][0].isupper())
+                if j + 1 < stop
+                else _after(text, last.end, end)
+            )
+            accepted = _accept(
+                text, first, last, key, before=before, after=after, caps=caps,
+                dateline=dateline, blocked=blocked, established=established,
+                sentence_first=sentence_first,
+            )  # fmt: skip
+            if accepted:
+                yield _Found(first.start, last.end, first.start, last.end, key)
+                i = j + 1
+                continue
             i += 1
 
 
@@ -622,10 +696,34 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return tokens[0].start, tokens[-1].end
 
 
-def _context(text: str, start: int, end: int, blocked: _Spans, taken: _Spans) -> Iterator[_Found]:
-    """The mentions the context rules find in text[start:end], in rule order."""
-    index = gazetteer()
+def _active_rules(text: str) -> list[tuple[_Rule, tuple[str, ...]]]:
+    """The context rules that may match in ``text``, each with the keywords ``text`` holds (or
+    with () for a rule without keywords)."""
+    present = set(_RARE_KEYWORD_PATTERN.findall(text))
+    present.update(k for k in _COMMON_KEYWORDS if k in text)
+    active = []
     for rule in _CONTEXT_RULES:
+        held = tuple(k for k in rule.keywords if k in present)
+        if held or not rule.keywords:
+            active.append((rule, held))
+    return active
+
+
+def _context(
+    text: str,
+    start: int,
+    end: int,
+    blocked: _Spans,
+    taken: _Spans,
+    *,
+    rules: Sequence[tuple[_Rule, tuple[str, ...]]],
+) -> Iterator[_Found]:
+    """The mentions the context ``rules`` (from ``_active_rules``) find in text[start:end], in
+    rule order."""
+    index = gazetteer()
+    for rule, keywords in rules:
+        if keywords and not any(text.find(k, start, end) >= 0 for k in keywords):
+            continue  # none of the rule's keywords in this range: the rule cannot match here
         for match in rule.finditer(text, start, end):
             groups = match.groupdict()  # once: it copies every group of a long list
             noun, suffix, prefix = groups.get("noun"), groups.get("suffix"), groups.get("prefix")
@@ -796,12 +894,13 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
             )
 
     taken = _Spans()
+    rules = _active_rules(text)
     for r_start, r_end in ranges:
         for b, name in _borders(text, r_start, r_end, blocked):
             border_names[b.key] = name
             taken.add(b.start, b.end)
             found.append(b)
-        for f in _context(text, r_start, r_end, blocked, taken):
+        for f in _context(text, r_start, r_end, blocked, taken, rules=rules):
             found.append(f)
             info = established.setdefault(f.key, _Established())
             if f.kind is not None:
