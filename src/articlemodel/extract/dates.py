@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -582,12 +583,34 @@ _YEAR_RE = r"(?:1[5-9]|20)\d\d"
 # foldings match alike (_FULL_CASE_RISK_PATTERN) is read with the VERSION1 patterns instead.
 _FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION0
 _FULL_CASE_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1
-# Outside ASCII, Latin-1, Latin Extended-A and -B, general punctuation and currency signs, or
-# one of their four letters whose full case folding is several characters (ß İ ŉ ǰ).
-_FULL_CASE_RISK_PATTERN = regex.compile(r"[^\x00-\u024f\u2000-\u20cf]|[\u00df\u0130\u0149\u01f0]")
+# ASCII, Latin-1, Latin Extended-A and -B, general punctuation and currency signs: where both
+# foldings match alike, but for four letters whose full case folding is several characters.
+_SIMPLE_CASE_RANGES = ((0x0000, 0x024F), (0x2000, 0x206F), (0x20A0, 0x20CF))
+_FULL_CASE_RISK_PATTERN = regex.compile(
+    "[^" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _SIMPLE_CASE_RANGES) + "]"
+    "|[\u00df\u0130\u0149\u01f0]"
+)
 
 Handler = Callable[["_Grammar", "regex.Match[str]", str], Iterable[_Candidate]]
 _Source = tuple[str, str, Handler]
+_RuleRefs = tuple[tuple[int, int, int], ...]
+"""Rules a token starts, as (rule index, back, forward)."""
+
+
+def _letter_class() -> str:
+    """The letters (\\p{L}) among the characters of _SIMPLE_CASE_RANGES and their lower-case
+    forms, as a standard-library character class."""
+    letters = {
+        char
+        for low, high in _SIMPLE_CASE_RANGES
+        for code in range(low, high + 1)
+        for char in (chr(code), chr(code).lower())
+        if len(char) == 1 and char.isalpha()
+    }
+    return "[" + "".join(re.escape(char) for char in sorted(letters)) + "]"
+
+
+_LETTER_CLASS = _letter_class()
 
 
 @dataclass(frozen=True, slots=True)
@@ -997,11 +1020,20 @@ class _Grammar:
                 by_key.setdefault(key, []).append((index, rule.back, rule.forward))
         self.word_rules = {k: tuple(v) for k, v in by_key.items() if k[0] != "#"}
 
-        def rules_of(*keys: str) -> tuple[tuple[int, int, int], ...]:
+        def rules_of(*keys: str) -> _RuleRefs:
             return tuple(sorted({entry for key in keys for entry in by_key.get(key, ())}))
 
         # By token kind (see _TOKEN_PATTERN): a number is also #digit, a four-digit one #year.
-        self.token_rules: dict[str | None, tuple[tuple[int, int, int], ...]] = {
+        # The trigger words as one standard-library pattern over the lower-cased text: it
+        # skips the characters that cannot start one, where ``regex`` tries every position.
+        # The lexicons' trigger words are lower-case ASCII; any other would need _scan_tokens.
+        words = [w for w in self.word_rules if w.isalpha() and w.islower()]
+        self.trigger_word_pattern = (
+            re.compile(f"(?<!{_LETTER_CLASS}){_trie_alt(words)}(?!{_LETTER_CLASS})")
+            if all(w.isascii() for w in self.word_rules)
+            else None
+        )
+        self.token_rules: dict[str | None, _RuleRefs] = {
             "year": rules_of("#year", "#digit"),
             "digit": rules_of("#digit"),
             "decade": rules_of("#decade", "#digit"),
@@ -2004,13 +2036,16 @@ register_cache(_grammar.cache_clear)
 # ----------------------------------------------------------------------------- the finder
 
 
-# The tokens rules are tried around. Keep the groups in sync with _Grammar.token_rules.
-_TOKEN_PATTERN = regex.compile(
-    r"""(?P<decade>['’]?\d*0['’]?s(?![\p{L}]))|(?P<code>(?<![\p{L}])[QH][1-4])
-    |(?P<clock>\d{1,2}:\d\d)|(?P<short>['’]\d\d)|(?P<digit>\d+)|(?P<word>\p{L}+)""",
-    regex.VERBOSE,
-)
+# The tokens rules are tried around: features, then words. Keep the groups in sync with
+# _Grammar.token_rules. No feature starts inside a word, so _FEATURE_PATTERN alone finds the
+# same features.
+_FEATURES_RE = r"""(?P<decade>['’]?\d*0['’]?s(?![\p{L}]))|(?P<code>(?<![\p{L}])[QH][1-4])
+    |(?P<clock>\d{1,2}:\d\d)|(?P<short>['’]\d\d)|(?P<digit>\d+)"""
+_TOKEN_PATTERN = regex.compile(_FEATURES_RE + r"|(?P<word>\p{L}+)", regex.VERBOSE)
+_FEATURE_PATTERN = regex.compile(_FEATURES_RE, regex.VERBOSE)
 _Span = tuple[int, int]
+_Token = tuple[int, int, _RuleRefs]
+"""A token's start and end and the rules it starts."""
 
 
 class _FoundCache(threading.local):
@@ -2021,6 +2056,7 @@ class _FoundCache(threading.local):
         self.grammar: _Grammar | None = None
         self.text = ""
         self.patterns: tuple[regex.Pattern[str], ...] = ()
+        self.lowered: str | None = None
         self.spans: dict[_Span, list[_Candidate]] = {}
 
 
@@ -2035,30 +2071,33 @@ def _find(text: str, spans: Iterable[_Span]) -> list[_Candidate]:
     if cache.grammar is not grammar or (cache.text is not text and cache.text != text):
         cache.grammar, cache.text, cache.spans = grammar, text, {}
         cache.patterns = grammar.patterns_for(text)
+        cache.lowered = None
+        if cache.patterns is grammar.patterns and grammar.trigger_word_pattern is not None:
+            lowered = text.lower()
+            if len(lowered) == len(text):
+                cache.lowered = lowered
     chosen: list[_Candidate] = []
     for span in spans:
         if span[1] <= span[0]:
             continue
         found = cache.spans.get(span)
         if found is None:
-            found = cache.spans[span] = _find_in_span(grammar, cache.patterns, text, *span)
+            if cache.lowered is None or (span[0] > 0 and text[span[0] - 1].isalpha()):
+                tokens = _scan_tokens(grammar, text, *span)
+            else:
+                tokens = _find_tokens(grammar, text, cache.lowered, *span)
+            found = cache.spans[span] = _find_in_span(grammar, cache.patterns, text, span, tokens)
         chosen.extend(found)
     chosen.sort(key=lambda c: c.start)
     return chosen
 
 
-def _find_in_span(
-    grammar: _Grammar, patterns: tuple[regex.Pattern[str], ...], text: str, start: int, end: int
-) -> list[_Candidate]:
-    """The candidates in text[start:end] that survive overlaps.
-
-    Each rule runs only in windows around its trigger words and features in the span: from
-    ``back`` characters before a trigger to ``forward`` after it, overlapping windows merged.
-    The tokens are the words (lower-cased) and the features #digit, #year (four digits),
-    #decade (1990s, '80s), #code (Q3, H1), #clock (12:30) and #short ('82).
-    """
+def _scan_tokens(grammar: _Grammar, text: str, start: int, end: int) -> list[_Token]:
+    """The tokens of text[start:end] that start rules, in text order: the words (lower-cased)
+    and the features #digit, #year (four digits), #decade (1990s, '80s), #code (Q3, H1),
+    #clock (12:30) and #short ('82)."""
     word_rules, token_rules = grammar.word_rules, grammar.token_rules
-    windows: dict[int, list[_Span]] = {}
+    tokens: list[_Token] = []
     for match in _TOKEN_PATTERN.finditer(text, start, end):
         kind = match.lastgroup
         if kind == "word":
@@ -2069,7 +2108,56 @@ def _find_in_span(
             rules = token_rules["year"]
         else:
             rules = token_rules[kind]
+        tokens.append((match.start(), match.end(), rules))
+    return tokens
+
+
+def _find_tokens(grammar: _Grammar, text: str, lowered: str, start: int, end: int) -> list[_Token]:
+    """_scan_tokens without going through every word: the trigger words found in the
+    lower-cased text, the features in the text.
+
+    Holds where ``lowered`` is ``text.lower()`` character for character, the text's letters
+    are those of _LETTER_CLASS (both true of the texts the VERSION0 patterns read) and no
+    word runs into the span from before it (checked by the caller)."""
+    word_rules, token_rules = grammar.word_rules, grammar.token_rules
+    assert grammar.trigger_word_pattern is not None
+    features: list[_Token] = []
+    for match in _FEATURE_PATTERN.finditer(text, start, end):
         s, e = match.span()
+        kind = "year" if match.lastgroup == "digit" and e - s == 4 else match.lastgroup
+        features.append((s, e, token_rules[kind]))
+    tokens = [
+        (match.start(), match.end(), word_rules[match.group()])
+        for match in grammar.trigger_word_pattern.finditer(lowered, start, end)
+    ]
+    if features:
+        # Letters a feature took (the s of 1990s, the Q of Q3) are no word.
+        starts = [s for s, _, _ in features]
+        tokens = [
+            token
+            for token in tokens
+            if (i := bisect.bisect_right(starts, token[0]) - 1) < 0 or features[i][1] <= token[0]
+        ]
+        tokens.extend(features)
+        tokens.sort(key=lambda token: token[0])
+    return tokens
+
+
+def _find_in_span(
+    grammar: _Grammar,
+    patterns: tuple[regex.Pattern[str], ...],
+    text: str,
+    span: _Span,
+    tokens: list[_Token],
+) -> list[_Candidate]:
+    """The candidates in text[start:end] that survive overlaps.
+
+    Each rule runs only in windows around the tokens that start it: from ``back`` characters
+    before a token to ``forward`` after it, overlapping windows merged.
+    """
+    start, end = span
+    windows: dict[int, list[_Span]] = {}
+    for s, e, rules in tokens:
         for index, back, forward in rules:
             window_start = s - back if s - back > start else start
             window_end = e + forward if e + forward < end else end
