@@ -397,7 +397,8 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
             next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
         gap = text[previous_end:w_start]
         capitalized = key[:1].isupper()
-        joined = gap == " " or _joins(gap)
+        # whether the gap may stand inside a name (it has at most four characters)
+        joined = gap == " " or (len(gap) <= 4 and _NAME_GAP_PATTERN.fullmatch(gap) is not None)
         words.append(_Word(word, w_start, w_end, key, key_end, capitalized, initial, gap, joined))
         previous_end = w_end
         if not capitalized and not key[:1].isdigit():
@@ -412,16 +413,12 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
             f_start, f_end = follow.span(_FOLLOW_GROUP)
             connector = text[f_start:f_end]
             gap = text[previous_end:f_start]
+            # one to three spaces: a gap inside a name
             words.append(
-                _Word(connector, f_start, f_end, connector, f_end, False, False, gap, _joins(gap))
+                _Word(connector, f_start, f_end, connector, f_end, False, False, gap, True)
             )
             previous_end = f_end
     return words
-
-
-def _joins(gap: str) -> bool:
-    """Whether ``gap`` may stand between two words of one name (``_NAME_GAP_PATTERN``)."""
-    return gap == " " or (len(gap) <= 4 and _NAME_GAP_PATTERN.fullmatch(gap) is not None)
 
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1057,17 +1054,35 @@ def _link(state: _State, regions: list[_Region]) -> None:
     """One scan over every word: the longest known form starting there is a mention."""
     lexicon = _lexicon()
     local = _index(state.forms.items())
-    local_caps = _index(
-        (tuple(w.casefold() for w in words), key)
-        for words, key in state.forms.items()
-        if not (len(words) == 1 and words[0].casefold() in _CAPS_WORDS)
+    local_caps = (
+        _index(
+            (tuple(w.casefold() for w in words), key)
+            for words, key in state.forms.items()
+            if not (len(words) == 1 and words[0].casefold() in _CAPS_WORDS)
+        )
+        if any(region.caps for region in regions)
+        else {}
     )
     for region in regions:
         words = region.words
         if region.caps and words and _CAPS_DATELINE_PATTERN.match(state.text, words[0].start):
             continue  # "NEW YORK 1996-08-29": a place and a date, CoNLL-2003's dateline
-        n = len(words)
-        for i, word in enumerate(words):
+        # the words a form starts with or a hyphenated word with an acronym: other words
+        # find nothing
+        if region.caps:
+            candidates = [
+                i
+                for i, w in enumerate(words)
+                if (first := w.key.casefold()) in local_caps or first in lexicon.caps_forms
+            ]
+        else:
+            candidates = [
+                i
+                for i, w in enumerate(words)
+                if w.key in local or w.key in lexicon.forms or "-" in w.key
+            ]
+        for i in candidates:
+            word = words[i]
             if region.caps:
                 first = word.key.casefold()
                 options = local_caps.get(first, ()) + lexicon.caps_forms.get(first, ())
@@ -1110,7 +1125,6 @@ def _link(state: _State, regions: list[_Region]) -> None:
                             state.forms[(piece,)], offset, offset + len(piece), register=False
                         )
                     offset += len(piece) + 1
-        del n
 
 
 def _longest(
@@ -1120,21 +1134,32 @@ def _longest(
     *,
     casefold: bool,
 ) -> tuple[tuple[str, ...], str] | None:
-    """The longest form in ``options`` that the words from ``words[i]`` spell out."""
-    # the words a form may spell: as many as the longest option, joined like a name's words
-    limit = min(max(len(form) for form, _ in options), len(words) - i)
-    stop = i + 1
-    while stop < i + limit and words[stop].joined:
-        stop += 1
-    span = words[i:stop]
-    keys = tuple(w.key.casefold() for w in span) if casefold else tuple(w.key for w in span)
-    found = None
+    """The longest form in ``options`` that the words from ``words[i]`` spell out.
+
+    ``options`` are the forms whose first word is that of ``words[i]`` (the indexes are keyed
+    by first word), so a one-word form always fits.
+    """
+    found: tuple[tuple[str, ...], str] | None = None
+    keys: tuple[str, ...] | None = None  # the words from words[i] joined like a name's words
     for form, key in options:
         m = len(form)
-        if i + m > len(words) or (found is not None and m <= len(found[0])):
+        if found is not None and m <= len(found[0]):
             continue
-        if m <= len(keys) and keys[:m] == form:
-            found = (form, key)
+        if m > 1:
+            if keys is None:
+                limit = min(max(len(f) for f, _ in options), len(words) - i)
+                stop = i + 1
+                while stop < i + limit and words[stop].joined:
+                    stop += 1
+                span = words[i:stop]
+                keys = (
+                    tuple(w.key.casefold() for w in span)
+                    if casefold
+                    else tuple(w.key for w in span)
+                )
+            if keys[:m] != form:
+                continue
+        found = (form, key)
     return found
 
 
