@@ -362,7 +362,7 @@ class _Word:
     joined: bool  # whether gap_before may stand inside a name (_NAME_GAP_PATTERN)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Region:
     words: tuple[_Word, ...]
     caps: bool  # set in capitals: "SOCCER - JAPAN GET LUCKY WIN"
@@ -686,6 +686,8 @@ def _definition_key(
 def _acronym_definitions(state: _State, doc: Document) -> None:
     text = state.text
     for region in doc.regions:
+        if text.find("(", region.start, region.end) < 0:
+            continue  # both forms of definition have a bracket
         for match in _PAREN_SHORT_FORM_PATTERN.finditer(text, region.start, region.end):
             short = match["sf"]
             if not _is_short_form(short):
