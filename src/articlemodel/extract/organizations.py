@@ -1142,24 +1142,20 @@ def _longest(
     by first word), so a one-word form always fits.
     """
     found: tuple[tuple[str, ...], str] | None = None
-    keys: tuple[str, ...] | None = None  # the words from words[i] joined like a name's words
+    keys: list[str] = []  # the keys of words[i] and the words joined to it, read as needed
     for form, key in options:
         m = len(form)
         if found is not None and m <= len(found[0]):
             continue
         if m > 1:
-            if keys is None:
-                limit = min(max(len(f) for f, _ in options), len(words) - i)
-                stop = i + 1
-                while stop < i + limit and words[stop].joined:
-                    stop += 1
-                span = words[i:stop]
-                keys = (
-                    tuple(w.key.casefold() for w in span)
-                    if casefold
-                    else tuple(w.key for w in span)
-                )
-            if keys[:m] != form:
+            if not keys:
+                keys.append(words[i].key.casefold() if casefold else words[i].key)
+            while len(keys) < m:
+                k = i + len(keys)
+                if k >= len(words) or not words[k].joined:
+                    break
+                keys.append(words[k].key.casefold() if casefold else words[k].key)
+            if tuple(keys[:m]) != form:
                 continue
         found = (form, key)
     return found
