@@ -210,8 +210,8 @@ _NAME_PARTICLES: frozenset[str] = frozenset(
 
 _DOUBLE_OPENERS = "“„‟«"
 _DOUBLE_CLOSERS = "”»"
-_MARK_PATTERN = regex.compile(r"[\"“”„‟«»]")
-_SINGLE_MARK_PATTERN = regex.compile(r"['‘’‹›]")
+_DOUBLE_MARKS = '"“”„‟«»'
+_SINGLE_MARKS = "'‘’‹›"
 _QUOTE_CHARS = "\"“”„‟«»'‘’‹›"
 _LEFT_BOUNDARY = "([{—–-/\u2014"
 _RIGHT_BOUNDARY = ",.;:!?)]}—–…-"
@@ -355,6 +355,10 @@ _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 # An auxiliary ending a text starts within this many characters of its end.
 _AUX_END_WINDOW = max(map(len, _AUX_WORDS)) + 1
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
+# Unions and differences of the word sets above, built once.
+_DETERMINERS_OR_PRONOUNS: frozenset[str] = _DETERMINERS | _PRONOUNS.keys()
+_ADJUNCTS_NOT_DETERMINERS: frozenset[str] = _ADJUNCT_STARTS - _DETERMINERS
+_THAT_OR_FINITE: frozenset[str] = _FINITE_WORDS | {"that"}
 _MAX_CONTEXT = settings.QUOTE_CONTEXT_CHARS
 _HISTORY = settings.QUOTE_SPEAKER_HISTORY
 _MAX_SUBJECT_WORDS = settings.QUOTE_MAX_SPEAKER_WORDS
@@ -455,8 +459,26 @@ def _next_opens_with_mark(text: str, region: Region) -> int | None:
     return None
 
 
+def _char_positions(text: str, chars: str) -> list[int]:
+    """The offsets of every occurrence of any of ``chars`` in ``text``, in order."""
+    found: list[int] = []
+    for char in chars:
+        i = text.find(char)
+        while i >= 0:
+            found.append(i)
+            i = text.find(char, i + 1)
+    found.sort()
+    return found
+
+
+def _between(positions: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted ``positions`` in [lo, hi)."""
+    return positions[bisect.bisect_left(positions, lo) : bisect.bisect_left(positions, hi)]
+
+
 def _pair_double(text: str, regions: Sequence[Region]) -> list[_Raw]:
     """Pair double quote marks and guillemets over the regions, in one pass."""
+    marks = _char_positions(text, _DOUBLE_MARKS)
     found: list[_Raw] = []
     limit = settings.MAX_QUOTE_CHARS
     open_at = -1  # index of the opening mark, or -1
@@ -476,8 +498,7 @@ def _pair_double(text: str, regions: Sequence[Region]) -> list[_Raw]:
 
     for r_index, region in enumerate(regions):
         lo, hi = region.start, region.end
-        for match in _MARK_PATTERN.finditer(text, lo, hi):
-            i = match.start()
+        for i in _between(marks, lo, hi):
             if i == skip_mark:
                 continue
             ch = text[i]
@@ -520,12 +541,11 @@ def _pair_double(text: str, regions: Sequence[Region]) -> list[_Raw]:
     return found
 
 
-def _pair_single(text: str, lo: int, hi: int, region: int) -> list[_Raw]:
-    """Pair single quote marks in text[lo:hi], a stretch with no double quotes."""
+def _pair_single(text: str, marks: list[int], lo: int, hi: int, region: int) -> list[_Raw]:
+    """Pair single quote marks (at ``marks``) in text[lo:hi], a stretch with no double quotes."""
     found: list[_Raw] = []
     open_at = -1
-    for match in _SINGLE_MARK_PATTERN.finditer(text, lo, hi):
-        i = match.start()
+    for i in _between(marks, lo, hi):
         ch = text[i]
         left, right = _left_open(text, i, lo), _right_open(text, i, hi)
         if open_at < 0:
@@ -544,22 +564,22 @@ def _pair_single(text: str, lo: int, hi: int, region: int) -> list[_Raw]:
 
 def _find_marks(text: str, regions: Sequence[Region]) -> list[_Raw]:
     doubles = _pair_double(text, regions)
+    marks = _char_positions(text, _SINGLE_MARKS)
     singles: list[_Raw] = []
     by_region: dict[int, list[_Raw]] = {}
     for raw in doubles:
         by_region.setdefault(raw.region, []).append(raw)
     for r_index, region in enumerate(regions):
-        if "'" not in text[region.start : region.end] and not any(
-            c in text[region.start : region.end] for c in "‘‹"
-        ):
+        stretch = text[region.start : region.end]
+        if "'" not in stretch and "‘" not in stretch and "‹" not in stretch:
             continue
         pos = region.start
         for raw in sorted(by_region.get(r_index, []), key=lambda r: r.open_mark):
             if raw.open_mark > pos:
-                singles.extend(_pair_single(text, pos, raw.open_mark, r_index))
+                singles.extend(_pair_single(text, marks, pos, raw.open_mark, r_index))
             pos = max(pos, raw.close_end)
         if pos < region.end:
-            singles.extend(_pair_single(text, pos, region.end, r_index))
+            singles.extend(_pair_single(text, marks, pos, region.end, r_index))
     return sorted(doubles + singles, key=lambda r: r.start)
 
 
@@ -598,7 +618,7 @@ def _clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(words) > _MAX_SUBJECT_WORDS or (
         text[words[0][0]].islower()
-        and text[words[0][0] : words[0][1]].lower() not in _DETERMINERS | _PRONOUNS.keys()
+        and text[words[0][0] : words[0][1]].lower() not in _DETERMINERS_OR_PRONOUNS
     ):
         # A long or lower-case phrase still speaks through the name that ends it:
         # "in a reaction to the news Commissioner Jane Doe", "manager Jane Doe".
@@ -723,7 +743,7 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         i -= 1
     start = i + 1
     spk = _clean_speaker(text, start, head_end)
-    first = _words(text, start, head_end)[:1]
+    first = _words(text, start, head_end, 1)
     lower_role = bool(first) and text[first[0][0]].islower()
     if i >= lo and text[i] == "," and (spk is None or lower_role or _role_like(text, *spk)):
         # "Jane Doe, president of X said" / "Jane Doe, a professor at X, who said".
@@ -1074,7 +1094,7 @@ def _is_finite_clause(text: str, start: int, end: int) -> bool:
     first = text[words[0][0] : words[0][1]]
     low = first.lower()
     if (
-        low in _ADJUNCT_STARTS - _DETERMINERS
+        low in _ADJUNCTS_NOT_DETERMINERS
         or low.endswith("ing")
         or low
         in {
@@ -1153,7 +1173,7 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
             if (
                 not between
                 or (
-                    between[0] in _ADJUNCT_STARTS - _DETERMINERS
+                    between[0] in _ADJUNCTS_NOT_DETERMINERS
                     and not any(b in _FINITE_WORDS for b in between)
                 )
                 or (len(between) <= 2 and text[words[k][0]].isupper())
@@ -1166,7 +1186,7 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
     # No "that": the clause follows at once, or after a short adjunct.
     start_k = k
     first = text[words[k][0] : words[k][1]].lower() if k < len(words) else ""
-    if first in _ADJUNCT_STARTS - _DETERMINERS and first not in {"this", "an", "a", "the"}:
+    if first in _ADJUNCTS_NOT_DETERMINERS and first not in {"this", "an", "a", "the"}:
         # Skip up to four adjunct words until a clause opens: "said on Monday the ..."
         for j in range(k + 1, min(len(words), k + 5)):
             if _is_finite_clause(text, words[j][0], sentence_end) and (
@@ -1617,6 +1637,7 @@ def _find_indirect(
     direct_starts = [s for s, _ in direct_spans]
     frag_starts = [f.open_mark for f in fragments]
     used_fragments: set[int] = set()
+    has_according = "ccording" in text  # what _ACCORDING_PATTERN matches holds it
 
     def inside_direct(pos: int) -> bool:
         i = bisect.bisect_right(direct_starts, pos) - 1
@@ -1637,7 +1658,7 @@ def _find_indirect(
         ]
         accordings = [
             m.span()
-            for m in _ACCORDING_PATTERN.finditer(text, s_lo, s_hi)
+            for m in (_ACCORDING_PATTERN.finditer(text, s_lo, s_hi) if has_according else ())
             if not inside_direct(m.start())
         ]
         taken_until = s_lo
@@ -1896,9 +1917,9 @@ def _is_tail(text: str, cue: tuple[int, int], sentence_end: int) -> bool:
     first = words[0].lower()
     cue_text = text[cue[0] : cue[1]].lower()
     if first in _ADJUNCT_STARTS and first not in {"the", "a", "an", "his", "her", "its", "their"}:
-        return not any(w.lower() in {"that"} | _FINITE_WORDS for w in words)
+        return not any(w.lower() in _THAT_OR_FINITE for w in words)
     return (
         cue_text in _OBJECT_CUES
         and len(words) <= 4
-        and not any(w.lower() in {"that"} | _FINITE_WORDS for w in words)
+        and not any(w.lower() in _THAT_OR_FINITE for w in words)
     )
