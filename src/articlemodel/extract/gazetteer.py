@@ -82,6 +82,8 @@ ARTICLES = frozenset(
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()  # what the loop below makes of ASCII, without the NFKD pass
     previous = None
     while text != previous:
         previous = text
@@ -108,6 +110,7 @@ def normalize_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@functools.lru_cache(maxsize=65_536)
 def plain(name: str) -> str:
     """``name`` folded only for case, diacritics, apostrophes and punctuation: ``al ḥasakah``."""
     return " ".join(w for w in _SPLIT_PATTERN.split(_APOSTROPHE_PATTERN.sub("", _fold(name))) if w)

@@ -449,8 +449,17 @@ def _is_caps(text: str, start: int, end: int) -> bool:
     return len(_UPPER_PATTERN.findall(text, start, end)) >= 4
 
 
-def _best_place(places: Sequence[Place]) -> Place | None:
-    ranked = sorted(places, key=_weight)
+@functools.lru_cache(maxsize=65_536)
+def _ranked(key: str) -> tuple[Place, ...]:
+    """The places of ``key`` in ``_weight`` order, the likeliest first."""
+    return tuple(sorted(gazetteer().get(key), key=_weight))
+
+
+register_cache(_ranked.cache_clear)
+
+
+def _best_place(key: str) -> Place | None:
+    ranked = _ranked(key)
     return ranked[0] if ranked else None
 
 
@@ -512,15 +521,34 @@ def _scan(
     names, prefixes = index.names, index.prefixes
     caps: bool | None = True if dateline else None  # computed when a name is first found
     sentence_first: int | None = None
-    floor = start
+    last_end = start
     for run in _RUN_PATTERN.finditer(text, start, end):
+        run_start = run.start()
+        article = (
+            _glued_article(text, run_start, last_end) if text[run_start - 1] in _HYPHENS else None
+        )
+        last_end = run.end()
+        texts: list[str] = run.captures("token")
+        if len(texts) == 1 and article is None:  # most runs: one word, a name or nothing
+            single = normalize_words(texts[0])
+            key = single[0] if len(single) == 1 else word_key(single)
+            if not single or (key not in established and key not in names):
+                continue
         spans: list[tuple[int, int]] = run.spans("token")
-        article = _glued_article(text, spans[0][0], floor)
         if article is not None:
-            spans.insert(0, (article, spans[0][0] - 1))
-        floor = run.end()
-        texts = [text[s:e] for s, e in spans]
+            spans.insert(0, (article, run_start - 1))
+            texts.insert(0, text[article : run_start - 1])
         words = [normalize_words(t) for t in texts]
+        keys = [w[0] if len(w) == 1 else word_key(w) for w in words if w]
+        if (
+            names.isdisjoint(keys)
+            and established.keys().isdisjoint(keys)
+            and prefixes.isdisjoint(keys)
+            and local_prefixes.isdisjoint(keys)
+            and ARTICLES.isdisjoint(texts)
+            and ARTICLES.isdisjoint([w[-1] for w in words if w])
+        ):
+            continue  # no word is a name, or opens one: the loop below would find nothing
         i, stop = 0, len(spans)
         while i < stop:
             if not (texts[i][0].isupper() or texts[i] in ARTICLES):
@@ -606,7 +634,7 @@ def _accept(
         return False
     if dateline:
         return True
-    place = None if key in established else _best_place(gazetteer().get(key))
+    place = None if key in established else _best_place(key)
     is_country = place is not None and place.kind in ("country", "continent")
     written = text[start:end]
     if place is not None and not _spelling_ok(written, key, first is not last):
@@ -736,7 +764,7 @@ def _context(
                 kind = _NOUN_KINDS.get(prefix.split()[0].casefold().rstrip("."), "other")
             country = None
             if rule.label == "comma_host":
-                host = _best_place(index.get(normalize(groups["host"])))
+                host = _best_place(normalize(groups["host"]))
                 if host is None or host.kind not in ("country", "region"):
                     continue
                 country = host.country
@@ -808,7 +836,7 @@ def _weight(place: Place) -> tuple[bool, float]:
 
 def _resolve(key: str, info: _Established | None) -> tuple[Place | None, bool]:
     """The gazetteer place for ``key`` given what context said, and whether it is ambiguous."""
-    places = sorted(gazetteer().get(key), key=_weight)
+    places = list(_ranked(key))
     if not places:
         return None, False
     if info is not None and info.country:
@@ -946,7 +974,7 @@ def _dateline(
     hosts = [
         place
         for p_start, p_end in parts[1:]
-        for place in [_best_place(gazetteer().get(normalize(text[p_start:p_end])))]
+        for place in [_best_place(normalize(text[p_start:p_end]))]
         if place is not None and place.kind in ("country", "region")
     ]
     for number, (p_start, p_end) in enumerate(parts):
