@@ -640,9 +640,13 @@ def _days_from_reference(offset: int, part: str | None) -> _Resolver:
     return resolve
 
 
-def _rule_sources(lex: _Lexicon, alt: Callable[[Iterable[str]], str]) -> list[_Source]:
+def _rule_sources(
+    lex: _Lexicon, alt: Callable[[Iterable[str]], str]
+) -> tuple[list[_Source], dict[str, str]]:
     """The rules in order, as (name, pattern, handler), with the lexicon's word lists written
-    as alternations by ``alt``."""
+    as alternations by ``alt``; and for some rules a pattern (for the standard library's
+    ``re``, case-insensitive and verbose) that matches a part of every match of the rule,
+    without its lookarounds: a window where it finds nothing holds no match of the rule."""
     month_full = alt(lex.month_names)
     month_any = alt(lex.months)
     weekday = alt(lex.weekday_names)
@@ -930,7 +934,35 @@ def _rule_sources(lex: _Lexicon, alt: Callable[[Iterable[str]], str]) -> list[_S
             _Grammar._same_period,
         ),
     ]
-    return rules
+    unit_re = r"""(?:day|week|weekend|month|year|quarter|decade|century|fortnight
+        |(?:fiscal|financial|school)\s+year)"""
+    needs = {
+        "iso": r"\d{4}-\d{2}-\d{2}",
+        "numeric": r"\d[/.-]\d{1,2}[/.-]\d",
+        "day_month": rf"\d(?:st|nd|rd|th)?(?:\s+of)?\s+{month_any}",
+        "month_year": rf"{month_any}\.?,?\s+(?:of\s+)?{_YEAR_RE}",
+        "week_of": rf"week\s+of\s+{month_full}",
+        "relative_unit": r"""(?:this\s+past|this\s+coming|this|last|next|past|coming|previous
+            |following|current|present|same|upcoming|preceding|prior)\s+"""
+        + unit_re,
+        "the_unit": r"""(?:the\s+very\s+same|the\s+same|that\s+same|the|that)\s+
+            (?:(?:whole|entire|full)\s+)?(?:day|week|weekend|month|year|quarter)""",
+        "ago": rf"""{units}(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more))?
+            \s+(?:ago|earlier|later|from\s+now|hence|back|previously)""",
+        "range_duration": rf"""(?:\s+(?:to|or|and)\s+|\s*[-–]\s*){number}
+            (?:\s+{adjectives})*\s+{units}""",
+        "bare_plural": r"(?:years|months|weeks|days|decades|hours|minutes|centuries)",
+        "long_adjective": rf"{units}-(?:long|old)",
+        "set_word": set_words,
+        "frequency": rf"(?:once|twice|thrice|{number}\s+times)\s+(?:a|an|per|each|every)\s+{units}",
+        "rate": r"(?:a|an|per)\s+(?:day|week|month|year|hour|night|quarter)",
+        "clock_ampm": r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m",
+        "holiday": holidays,
+        "ordinal_day": r"\d(?:st|nd|rd|th)",
+        "same_period": r"""(?:last\s+year|the\s+(?:previous|prior)\s+year
+            |a\s+year\s+(?:ago|earlier|before))""",
+    }
+    return rules, needs
 
 
 class _Grammar:
@@ -1007,9 +1039,16 @@ class _Grammar:
             "same_period": (40, 20), "iso": (12, 30), "numeric": (8, 12),
             "short_year": (5, 5), "decade_word": (25, 5),
         }  # fmt: skip
+        sources, needs = _rule_sources(lex, _trie_alt)
         self.rules = tuple(
             _Rule(name, triggers[name], *reach[name], regex.compile(pattern, _FLAGS), handler)
-            for name, pattern, handler in _rule_sources(lex, _trie_alt)
+            for name, pattern, handler in sources
+        )
+        # Used with the VERSION0 patterns only: there the standard library's case-insensitive
+        # matching accepts every character VERSION0 does.
+        self.needs = tuple(
+            re.compile(needs[rule.name], re.IGNORECASE | re.VERBOSE) if rule.name in needs else None
+            for rule in self.rules
         )
         self.patterns = tuple(rule.pattern for rule in self.rules)
         self.ranks = {rule.name: rank for rank, rule in enumerate(self.rules)}
@@ -1047,7 +1086,7 @@ class _Grammar:
         """The rules' patterns with full case folding, compiled on first use."""
         return tuple(
             regex.compile(pattern, _FULL_CASE_FLAGS)
-            for _, pattern, _ in _rule_sources(self.lex, _alt)
+            for _, pattern, _ in _rule_sources(self.lex, _alt)[0]
         )
 
     def patterns_for(self, text: str) -> tuple[regex.Pattern[str], ...]:
@@ -2172,9 +2211,13 @@ def _find_in_span(
                 stretches[-1] = (last_start, window_end)
     found: list[_Candidate] = []
     rules_list = grammar.rules
+    simple_case = patterns is grammar.patterns
     for index in sorted(windows):
         pattern, handler = patterns[index], rules_list[index].handler
+        needs = grammar.needs[index] if simple_case else None
         for window_start, window_end in windows[index]:
+            if needs is not None and needs.search(text, window_start, window_end) is None:
+                continue
             for match in pattern.finditer(text, window_start, window_end):
                 for candidate in handler(grammar, match, text):
                     if start <= candidate.start < candidate.end <= end:
