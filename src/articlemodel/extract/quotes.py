@@ -311,6 +311,9 @@ _CUE_KEYS: frozenset[str] = frozenset(
 )
 _CUES_KEYED = all(_LOWER_RUN_PATTERN.match(c) is not None for c in _CUES)
 _CUE_KEY_PATTERN = re.compile(rf"(?<![a-z]){_trie_re(_CUE_KEYS)}(?![a-z])")
+# The same with the character before the key consumed rather than looked behind at, which the
+# stdlib engine scans for faster; a key at the start of the searched text is matched apart.
+_CUE_KEY_AFTER_PATTERN = re.compile(rf"[^a-z]{_trie_re(_CUE_KEYS)}(?![a-z])")
 _ACCORDING_PATTERN = regex.compile(
     r"(?<![\p{L}\-])[Aa]ccording[ \t\u00a0]+to(?![\p{L}\-])", regex.VERSION1
 )
@@ -861,6 +864,8 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
     content_end = text[raw.start : raw.end].rstrip()
     last = content_end[-1:] if content_end else ""
     window_end = min(hi, raw.close_end + _MAX_CONTEXT)
+    if _CUES_KEYED and _CUE_KEY_PATTERN.search(text, raw.close_end, window_end) is None:
+        return False  # no cue where _AFTER_PATTERN would need one
     match = _AFTER_PATTERN.match(text, raw.close_end, window_end)
     if match is None:
         return False
@@ -932,12 +937,20 @@ def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | N
     return punct is not None and len(words) <= 2 and text[tail_start:tail_end].strip()[:1].isupper()
 
 
+def _cue_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Where a cue may start in text[lo:hi]: the runs of lower-case ASCII letters that are keys
+    (of _CUE_KEY_PATTERN.finditer(text, lo, hi))."""
+    starts = [lo] if _CUE_KEY_PATTERN.match(text, lo, hi) else []
+    starts.extend(m.start() + 1 for m in _CUE_KEY_AFTER_PATTERN.finditer(text, lo, hi))
+    return starts
+
+
 def _search_before(text: str, lo: int, hi: int) -> regex.Match[str] | None:
     """``_BEFORE_PATTERN.search(text, lo, hi)``, tried only where a cue can start."""
     if not _CUES_KEYED:
         return _BEFORE_PATTERN.search(text, lo, hi)
-    for key in _CUE_KEY_PATTERN.finditer(text, lo, hi):
-        match = _BEFORE_PATTERN.match(text, key.start(), hi)
+    for start in _cue_starts(text, lo, hi):
+        match = _BEFORE_PATTERN.match(text, start, hi)
         if match is not None:
             return match
     return None
@@ -1616,8 +1629,7 @@ def _find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         return [m.span() for m in _CUE_PATTERN.finditer(text, lo, hi)]
     found: list[tuple[int, int]] = []
     end = lo
-    for key in _CUE_KEY_PATTERN.finditer(text, lo, hi):
-        start = key.start()
+    for start in _cue_starts(text, lo, hi):
         if start >= end:
             match = _CUE_PATTERN.match(text, start, hi)
             if match is not None:
@@ -1888,9 +1900,17 @@ _CLAUSE_STOP_PATTERN = regex.compile(
 )
 
 
+# What every match of _CLAUSE_STOP_PATTERN holds: where there is none, there is no match.
+_CLAUSE_STOP_HINT_PATTERN = re.compile(
+    r";|,[ \t\u00a0]|[ \t\u00a0][-–—][ \t\u00a0]|[ \t\u00a0](?:and|but)[ \t\u00a0]"
+)
+
+
 def _trim_clause(text: str, start: int, end: int) -> int:
     pos = start
     while True:
+        if _CLAUSE_STOP_HINT_PATTERN.search(text, pos, end) is None:
+            return end
         match = _CLAUSE_STOP_PATTERN.search(text, pos, end)
         if match is None:
             return end
