@@ -15,9 +15,11 @@ import itertools
 from types import EllipsisType
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from articlemodel.extract import people as people_module
 from articlemodel.extract.people import extract_people
 from articlemodel.layout import parse_layout
 from articlemodel.models import Location, Mention, Organization, Person
@@ -452,3 +454,26 @@ def test_long_input_is_linear_enough() -> None:
 )
 def test_odd_runs_of_capitals_give_nobody(text: str) -> None:
     assert _people(text) == []
+
+
+def test_abbreviations_open_with_a_capital() -> None:
+    """The run pattern looks for a capital before it tries the abbreviations."""
+    assert all(regex.match(r"\p{Lu}", word) for word in people_module._ABBREVIATIONS)
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("Xi Jinping met Xi. Xi-led, Xi's; Xix", {"Xi", "Xi Jinping", "Jinping"}),
+        ("al-Assad and Al-Assad, Assad-era, pro-Assad, Bashar al-Assad", {"al-Assad", "Assad"}),
+        ("Doe Doe Doe-a Doe-1 1Doe Döe Doé Doe\u0301", {"Doe", "Doe Doe"}),
+    ],
+)
+def test_form_matches_are_what_the_list_pattern_finds(text: str, forms: set[str]) -> None:
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{M}\p{Nd}\-])\L<forms>(?![\p{L}\p{M}\p{Nd}]|-\p{L})",
+        regex.VERSION1,
+        forms=sorted(forms),
+    )
+    expected = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+    assert list(people_module._form_matches(text, forms)) == expected

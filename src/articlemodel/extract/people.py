@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -81,20 +81,16 @@ _WORD_RE = r"""
 """
 # Particles between two words: "al-", "bin ", "van der ", "de la ".
 _PARTICLE_RE = rf"(?:(?:\L<space_particles>(?:-|{_SPACE_RE}))|(?:\L<hyphen_particles>-))"
+# A run of capitalised words; the captures of ``word`` are its words, particles attached to the
+# word they precede. Every alternative of _WORD_RE opens with a capital (the abbreviations too:
+# a test checks it), so the lookaheads (?=\p{Lu}) only spare the engine the list of
+# abbreviations where no word can start.
 _RUN_PATTERN = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{Nd}}'’\-.])      # not inside a word
-    {_WORD_RE}
-    (?:{_SPACE_RE}{_PARTICLE_RE}{{0,3}}+{_WORD_RE})*+   # more words, particles between
+    (?=\p{{Lu}})(?P<word>{_WORD_RE})
+    (?:{_SPACE_RE}(?P<word>{_PARTICLE_RE}{{0,3}}+(?=\p{{Lu}}){_WORD_RE}))*+   # more words
     """,
-    regex.VERBOSE | regex.VERSION1,
-    abbreviations=_ABBREVIATIONS,
-    space_particles=_SPACE_PARTICLES,
-    hyphen_particles=_HYPHEN_PARTICLES,
-)
-# The words of a run, particles attached to the word they precede.
-_RUN_WORD_PATTERN = regex.compile(
-    rf"(?:{_PARTICLE_RE}{{0,3}}+){_WORD_RE}",
     regex.VERBOSE | regex.VERSION1,
     abbreviations=_ABBREVIATIONS,
     space_particles=_SPACE_PARTICLES,
@@ -222,18 +218,17 @@ def _is_name_word(token: str) -> bool:
         core = core.rsplit("-", 1)[-1]
     if " " in core:  # "van der Leyen"
         core = core.rsplit(" ", 1)[-1]
-    if _INITIALS_PATTERN.fullmatch(core):
+    if "." in core and _INITIALS_PATTERN.fullmatch(core):
         return True
-    if not any(c.islower() for c in core) or _clean(core) in _NOT_NAME_WORDS:
+    if not any(c.islower() for c in core):
+        return False
+    clean = _clean(core)
+    if clean in _NOT_NAME_WORDS:
         return False
     head, _, rest = core.partition("-")
     if rest and (head in _NON_NAME_WORDS or rest in _COMPOUND_ENDINGS):
         return False  # "City-based", "Kurdish-led", "Iran-backed"
-    return _clean(core).lower() not in _FUNCTION_WORDS
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _RUN_WORD_PATTERN.finditer(text, start, end)]
+    return clean.lower() not in _FUNCTION_WORDS
 
 
 def _role_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
@@ -289,10 +284,13 @@ def _has_cue(text: str, start: int, end: int, stop: int, floor: int) -> bool:
     return _CUE_BEFORE_PATTERN.search(text, max(floor, start - _WINDOW), start) is not None
 
 
-def _candidate(text: str, start: int, end: int, region: tuple[int, int]) -> _Candidate | None:
-    """The person a run of capitalised words names, if its context says it is one."""
+def _candidate(
+    text: str, words: list[tuple[int, int]], region: tuple[int, int]
+) -> _Candidate | None:
+    """The person a run of capitalised words (the spans of its ``words``) names, if its
+    context says it is one."""
     floor, stop = region
-    words = _words(text, start, end)
+    start = words[0][0]
     if len(words) < 2:
         return None  # one word is a person only by its mentions of a name found elsewhere
     # A longer run is a title or a heading; a name can only stand at its end.
@@ -504,7 +502,10 @@ def extract_people(
     for region in doc.regions:
         bounds = (region.start, region.end)
         for match in _RUN_PATTERN.finditer(text, region.start, region.end):
-            cand = _candidate(text, match.start(), match.end(), bounds)
+            words = match.spans("word")
+            if len(words) < 2:
+                continue  # see _candidate
+            cand = _candidate(text, words, bounds)
             if cand is not None and not blocked.overlaps(cand.start, cand.end):
                 candidates.append(cand)
     candidates.extend(c for c in _credit_candidates(doc) if not blocked.overlaps(c.start, c.end))
@@ -532,7 +533,32 @@ def extract_people(
 
 
 _NEXT_WORD_PATTERN = regex.compile(rf"{_SPACE_RE}(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}]*)")
+# What may not stand right before a mention, and right after one.
+_FORM_BEFORE_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}\-]")
+_FORM_AFTER_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}]|-\p{L}")
 _PREVIOUS_WORD_PATTERN = regex.compile(rf"(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}]*+){_SPACE_RE}$")
+
+
+def _form_matches(text: str, forms: Iterable[str]) -> Iterator[tuple[str, int, int]]:
+    r"""The mentions of ``forms`` in ``text``, left to right, as (form, start, end): what
+    ``(?<![\p{L}\p{M}\p{Nd}\-])\L<forms>(?![\p{L}\p{M}\p{Nd}]|-\p{L})`` finds (at a position,
+    the longest form that fits; none overlapping), without compiling a pattern per article."""
+    at: dict[int, list[str]] = {}
+    for form in forms:
+        position = text.find(form)
+        while position >= 0:
+            at.setdefault(position, []).append(form)
+            position = text.find(form, position + 1)
+    scanned = 0
+    for start in sorted(at):
+        if start < scanned or (start and _FORM_BEFORE_PATTERN.match(text, start - 1)):
+            continue
+        for form in sorted(at[start], key=len, reverse=True):
+            end = start + len(form)
+            if _FORM_AFTER_PATTERN.match(text, end) is None:
+                scanned = end
+                yield form, start, end
+                break
 
 
 def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Mention]]:
@@ -543,25 +569,18 @@ def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Ment
         full.add(entity.name)
         for form in entity.forms:
             owners.setdefault(form, []).append(i)
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{M}\p{Nd}\-])\L<forms>(?![\p{L}\p{M}\p{Nd}]|-\p{L})",
-        regex.VERSION1,
-        forms=sorted(owners),
-    )
     mentions: list[list[Mention]] = [[] for _ in entities]
     last_seen = [-1] * len(entities)
     last_end = 0
-    for match in pattern.finditer(text):
-        form = match.group()
-        start, end = match.span()
-        if blocked.overlaps(start, end):
+    for form, found, end in _form_matches(text, owners):
+        if blocked.overlaps(found, end):
             continue
         following = _NEXT_WORD_PATTERN.match(text, end)
         if following is not None and (form not in full or following["word"] in _NON_NAME_WORDS):
             continue  # "Smith Barney", "Doe Foundation": part of another name
-        honorific = _HONORIFIC_BEFORE_PATTERN.search(text, max(0, start - 16), start)
+        honorific = _HONORIFIC_BEFORE_PATTERN.search(text, max(0, found - 16), found)
         if form not in full and honorific is None:
-            previous = _PREVIOUS_WORD_PATTERN.search(text, max(0, start - 40), start)
+            previous = _PREVIOUS_WORD_PATTERN.search(text, max(0, found - 40), found)
             if (
                 previous is not None
                 and not _is_role_word(previous["word"])
@@ -570,6 +589,7 @@ def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Ment
                 continue  # "Michelle Obama" when only Barack Obama is known
         candidates = owners[form]
         owner = max(candidates, key=lambda i: (last_seen[i], -i))
+        start = found
         if honorific is not None and honorific.start() >= last_end:
             start = honorific.start()
         last_seen[owner] = start
