@@ -41,6 +41,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -388,8 +389,7 @@ class _Raw:
     fragments: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entity:
+class _Entity(NamedTuple):
     start: int
     end: int
     id: str
@@ -788,7 +788,7 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
 
 def _is_name_run(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a personal name: two to five capitalised words or particles."""
-    words = [text[s:e] for s, e in _words(text, start, end)]
+    words = [text[s:e] for s, e in _words(text, start, end, 6)]  # six: too many
     if not 2 <= len(words) <= 5 or not words[0][:1].isupper() or words[0].lower() in _DETERMINERS:
         return False
     return all(
@@ -846,8 +846,11 @@ def _name_tail(text: str, spk: tuple[int, int]) -> tuple[int, int]:
 
 def _comma_inside_np(text: str, lo: int, comma: int, end: int) -> bool:
     """Whether a comma sits between two adjectives of one phrase: "the Kurdish-led, US-backed"."""
-    before = _words(text, max(lo, comma - 40), comma)
-    after = _words(text, comma + 1, end)
+    before_lo = max(lo, comma - 40)
+    if text.find("-", before_lo, comma) < 0 or text.find("-", comma + 1, end) < 0:
+        return False  # the words on both sides would need a hyphen
+    before = _words(text, before_lo, comma)
+    after = _words(text, comma + 1, end, 1)
     if not before or not after:
         return False
     last_before = text[before[-1][0] : before[-1][1]]
