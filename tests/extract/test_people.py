@@ -457,8 +457,9 @@ def test_odd_runs_of_capitals_give_nobody(text: str) -> None:
 
 
 def test_abbreviations_open_with_a_capital() -> None:
-    """The run pattern looks for a capital before it tries the abbreviations."""
+    """The run pattern tries the abbreviations only at a capital with a period soon after."""
     assert all(regex.match(r"\p{Lu}", word) for word in people_module._ABBREVIATIONS)
+    assert all(len(word) <= 4 for word in people_module._ABBREVIATIONS)
 
 
 @pytest.mark.parametrize(

@@ -74,22 +74,25 @@ _ABBREVIATIONS = sorted(
 # One capitalised word: McCain, O'Leary, Jean-Luc, Abdul-Mahdi, SDF; with its period when it
 # is a known abbreviation (Mr., Gen.). Never the possessive 's.
 _WORD_RE = r"""
-    (?:\L<abbreviations>\.(?=[ \u00a0]\p{Lu})        # Mr. Smith, Gen. Lee
-      |(?:Jr|Sr)\.                                   # William Clay Ford Jr.
-      |(?:\p{Lu}\.){1,3}(?=[ \u00a0]\p{Lu})           # initials: Michael R. Golden, U.S. President
+    (?:(?=\p{Lu}[^.]{0,3}\.)                          # a period soon: the first three may fit
+       (?:\L<abbreviations>\.(?=[ \u00a0]\p{Lu})      # Mr. Smith, Gen. Lee
+         |(?:Jr|Sr)\.                                 # William Clay Ford Jr.
+         |(?:\p{Lu}\.){1,3}(?=[ \u00a0]\p{Lu}))        # initials: Michael R. Golden, U.S. President
       |\p{Lu}[\p{L}\p{M}]*+(?:['’]\p{Lu}[\p{L}\p{M}]*+)*+(?:-[\p{L}\p{M}]++)*+)
 """
 # Particles between two words: "al-", "bin ", "van der ", "de la ".
 _PARTICLE_RE = rf"(?:(?:\L<space_particles>(?:-|{_SPACE_RE}))|(?:\L<hyphen_particles>-))"
-# A run of capitalised words; the captures of ``word`` are its words, particles attached to the
-# word they precede. Every alternative of _WORD_RE opens with a capital (the abbreviations too:
-# a test checks it), so the lookaheads (?=\p{Lu}) only spare the engine the list of
-# abbreviations where no word can start.
+# A run of two or more capitalised words (one word is never a candidate: see _candidate); the
+# captures of ``word`` are its words, particles attached to the word they precede. The first
+# word is atomic, so that where a run has one word only the pattern fails there instead of
+# trying a shorter first word; no run can start inside that word either (the lookbehind).
+# Every alternative of _WORD_RE opens with a capital, the abbreviations (of four characters at
+# most) too, as a test checks: the lookaheads (?=\p{Lu}) only spare the engine work.
 _RUN_PATTERN = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{Nd}}'’\-.])      # not inside a word
-    (?=\p{{Lu}})(?P<word>{_WORD_RE})
-    (?:{_SPACE_RE}(?P<word>{_PARTICLE_RE}{{0,3}}+(?=\p{{Lu}}){_WORD_RE}))*+   # more words
+    (?=\p{{Lu}})(?>(?P<word>{_WORD_RE}))
+    (?:{_SPACE_RE}(?P<word>{_PARTICLE_RE}{{0,3}}+(?=\p{{Lu}}){_WORD_RE}))++   # more words
     """,
     regex.VERBOSE | regex.VERSION1,
     abbreviations=_ABBREVIATIONS,
@@ -211,6 +214,7 @@ def _is_role_word(token: str) -> bool:
     return word in _TITLES or word in _TITLE_MODIFIERS
 
 
+@functools.lru_cache(maxsize=65_536)
 def _is_name_word(token: str) -> bool:
     """A word a name can hold: capitalised, with a lower-case letter, not a non-name word."""
     core = token
@@ -502,10 +506,7 @@ def extract_people(
     for region in doc.regions:
         bounds = (region.start, region.end)
         for match in _RUN_PATTERN.finditer(text, region.start, region.end):
-            words = match.spans("word")
-            if len(words) < 2:
-                continue  # see _candidate
-            cand = _candidate(text, words, bounds)
+            cand = _candidate(text, match.spans("word"), bounds)
             if cand is not None and not blocked.overlaps(cand.start, cand.end):
                 candidates.append(cand)
     candidates.extend(c for c in _credit_candidates(doc) if not blocked.overlaps(c.start, c.end))
