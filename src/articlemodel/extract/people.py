@@ -63,6 +63,7 @@ _TITLE_MODIFIERS = load_set("titles_modifiers.txt")
 _FUNCTION_WORDS = load_set("people_function_words.txt")
 _NON_NAME_WORDS = load_set("people_non_name_words.txt")
 _NOT_NAME_WORDS = _NON_NAME_WORDS | _HONORIFICS
+_ROLE_WORDS = _TITLES | _TITLE_MODIFIERS
 _SURNAME_FIRST = load_set("names_surname_first.txt")
 # Abbreviations that keep their period inside a run: "Mr.", "Gen.", "Lt.", "Jr.".
 _ABBREVIATIONS = sorted(
@@ -101,6 +102,7 @@ _RUN_PATTERN = regex.compile(
 )
 
 _CUES = load_lines("reporting_cues.txt")
+_CUE_SET = frozenset(_CUES)
 # Cues that may stand before their speaker ('said Jane Doe'); 'told Jane Doe' names the
 # listener, 'warned Jane Doe' the one warned.
 _INVERTED_CUES = frozenset(
@@ -205,13 +207,18 @@ def _clean(token: str) -> str:
     return token
 
 
+@functools.lru_cache(maxsize=65_536)
+def _folded(token: str) -> str:
+    """``_clean(token)`` in lower case, as the word sets hold it."""
+    return _clean(token).lower()
+
+
 def _is_title(token: str) -> bool:
-    return _clean(token).lower() in _TITLES
+    return _folded(token) in _TITLES
 
 
 def _is_role_word(token: str) -> bool:
-    word = _clean(token).lower()
-    return word in _TITLES or word in _TITLE_MODIFIERS
+    return _folded(token) in _ROLE_WORDS
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -250,7 +257,7 @@ def _role_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
         if match is None or match.end() != pos - 1:
             break
         token = match.group()
-        if _clean(token).lower() in _FUNCTION_WORDS:
+        if _folded(token) in _FUNCTION_WORDS:
             break
         if not (token[0].isupper() or _is_role_word(token)):
             break
@@ -271,7 +278,7 @@ def _appositive(text: str, end: int, stop: int) -> tuple[int, int] | None:
     # Cut a role that runs into its cue: "a spokesman for the army said".
     kept = []
     for token in tokens:
-        if token.group() in _CUES:
+        if token.group() in _CUE_SET:
             break
         kept.append(token)
     words = [t.group() for t in kept]
@@ -300,7 +307,7 @@ def _candidate(
     # A longer run is a title or a heading; a name can only stand at its end.
     words = words[-MAX_RUN_WORDS:]
     # Strip the words that open sentences: "But", "The", "According".
-    while words and _clean(text[slice(*words[0])]).lower() in _FUNCTION_WORDS:
+    while words and _folded(text[slice(*words[0])]) in _FUNCTION_WORDS:
         words.pop(0)
     if not words:
         return None
@@ -585,7 +592,7 @@ def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Ment
             if (
                 previous is not None
                 and not _is_role_word(previous["word"])
-                and (_clean(previous["word"]).lower() not in _FUNCTION_WORDS)
+                and (_folded(previous["word"]) not in _FUNCTION_WORDS)
             ):
                 continue  # "Michelle Obama" when only Barack Obama is known
         candidates = owners[form]
