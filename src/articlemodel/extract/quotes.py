@@ -305,16 +305,28 @@ def _trie_re(words: frozenset[str]) -> str:
 # Trying _CUE_PATTERN's string set at every position is slow. A cue can only start where a run
 # of lower-case ASCII letters starts (its lookbehind rules out a letter before it), and that
 # run is then the cue's first word, its key. A stdlib pattern finds the runs that are keys, and
-# _CUE_PATTERN is tried there only.
+# only the cues under the key are compared there (_cue_end).
 _LOWER_RUN_PATTERN = re.compile(r"[a-z]+")
-_CUE_KEYS: frozenset[str] = frozenset(
-    m.group() for c in _CUES if (m := _LOWER_RUN_PATTERN.match(c)) is not None
-)
+
+
+def _cues_by_key(cues: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The cues under their keys, longest first, as _CUE_PATTERN's string set tries them."""
+    by_key: dict[str, list[str]] = {}
+    for cue in sorted(cues, key=len, reverse=True):
+        key = _LOWER_RUN_PATTERN.match(cue)
+        if key is not None:
+            by_key.setdefault(key[0], []).append(cue)
+    return {key: tuple(keyed) for key, keyed in by_key.items()}
+
+
+_CUES_BY_KEY = _cues_by_key(_CUES)
+_CUE_KEYS: frozenset[str] = frozenset(_CUES_BY_KEY)
 _CUES_KEYED = all(_LOWER_RUN_PATTERN.match(c) is not None for c in _CUES)
 _CUE_KEY_PATTERN = re.compile(rf"(?<![a-z]){_trie_re(_CUE_KEYS)}(?![a-z])")
 # The same with the character before the key consumed rather than looked behind at, which the
 # stdlib engine scans for faster; a key at the start of the searched text is matched apart.
 _CUE_KEY_AFTER_PATTERN = re.compile(rf"[^a-z]{_trie_re(_CUE_KEYS)}(?![a-z])")
+_LETTER_PATTERN = regex.compile(r"\p{L}")
 _ACCORDING_PATTERN = regex.compile(
     r"(?<![\p{L}\-])[Aa]ccording[ \t\u00a0]+to(?![\p{L}\-])", regex.VERSION1
 )
@@ -940,12 +952,53 @@ def _tail_ok(text: str, tail_start: int, tail_end: int, cue: str, punct: str | N
     return punct is not None and len(words) <= 2 and text[tail_start:tail_end].strip()[:1].isupper()
 
 
-def _cue_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Where a cue may start in text[lo:hi]: the runs of lower-case ASCII letters that are keys
-    (of _CUE_KEY_PATTERN.finditer(text, lo, hi))."""
+def _scan_cue_starts(text: str, lo: int, hi: int) -> list[int]:
+    """The starts of ``_CUE_KEY_PATTERN.finditer(text, lo, hi)``: where a cue may start."""
     starts = [lo] if _CUE_KEY_PATTERN.match(text, lo, hi) else []
     starts.extend(m.start() + 1 for m in _CUE_KEY_AFTER_PATTERN.finditer(text, lo, hi))
     return starts
+
+
+@functools.lru_cache(maxsize=4)
+def _text_cue_starts(text: str) -> list[int]:
+    """``_scan_cue_starts`` over the whole text, once per text."""
+    return _scan_cue_starts(text, 0, len(text))
+
+
+def _cue_starts(text: str, lo: int, hi: int) -> list[int]:
+    """``_scan_cue_starts(text, lo, hi)``, from the whole text's when the range ends between
+    words (a key ending at ``hi`` is then followed by no letter in either)."""
+    if hi < len(text) and "a" <= text[hi] <= "z":
+        return _scan_cue_starts(text, lo, hi)
+    starts = _text_cue_starts(text)
+    return starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+def _letter_or_hyphen(char: str) -> bool:
+    """Whether ``char`` is in the class [\\p{L}\\-] of _CUE_RE's lookarounds."""
+    if char.isascii():
+        return char.isalpha() or char == "-"
+    return _LETTER_PATTERN.match(char) is not None
+
+
+def _cue_end(text: str, start: int, hi: int) -> int | None:
+    """Where ``_CUE_PATTERN.match(text, start, hi)`` ends, or None: the run of lower-case
+    letters at ``start`` is the key of the cues that may match there."""
+    hi = min(hi, len(text))
+    if start > 0 and _letter_or_hyphen(text[start - 1]):
+        return None
+    key = _LOWER_RUN_PATTERN.match(text, start, hi)
+    if key is None:
+        return None
+    for cue in _CUES_BY_KEY.get(key[0], ()):
+        end = start + len(cue)
+        if (
+            end <= hi
+            and text.startswith(cue, start)
+            and (end == hi or not _letter_or_hyphen(text[end]))
+        ):
+            return end
+    return None
 
 
 def _search_before(text: str, lo: int, hi: int) -> regex.Match[str] | None:
@@ -1634,10 +1687,10 @@ def _find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     end = lo
     for start in _cue_starts(text, lo, hi):
         if start >= end:
-            match = _CUE_PATTERN.match(text, start, hi)
-            if match is not None:
-                found.append(match.span())
-                end = match.end()
+            cue_end = _cue_end(text, start, hi)
+            if cue_end is not None:
+                found.append((start, cue_end))
+                end = cue_end
     return found
 
 
