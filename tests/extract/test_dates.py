@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articlemodel import parse_article
+from articlemodel.extract import dates as dates_module
 from articlemodel.extract import timex
 from articlemodel.extract.dates import extract_dates, find_published, resolve_dateline
 from articlemodel.layout import parse_layout
@@ -510,3 +511,93 @@ def test_timex_helpers() -> None:
     assert timex.granularity_of("PRESENT_REF") is None
     with pytest.raises(ValueError, match="out of range"):
         timex.shift_value(D(1, 1, 1), "year", -1)
+
+
+# ----------------------------------------------------------------------------- finder shortcuts
+# The finder reads most texts with VERSION0 (simple case folding) patterns, finds trigger words
+# in the lower-cased text and skips windows that a plain pattern rules out. These tests pin the
+# facts those shortcuts rest on, so that a new release of ``regex`` or of Python's Unicode data
+# cannot change the output unnoticed.
+
+_SIMPLE_CASE_CHARS = [
+    chr(code)
+    for low, high in dates_module._SIMPLE_CASE_RANGES
+    for code in range(low, high + 1)
+    if dates_module._FULL_CASE_RISK_PATTERN.search(chr(code)) is None
+]
+
+
+def test_simple_case_characters_match_alike() -> None:
+    import re
+
+    import regex
+
+    letter = regex.compile(r"\p{L}")
+    for literal in "abcdefghijklmnopqrstuvwxyz0123456789-.,:/'’–":
+        simple = regex.compile(regex.escape(literal), regex.IGNORECASE | regex.VERSION0)
+        full = regex.compile(regex.escape(literal), regex.IGNORECASE | regex.VERSION1)
+        for char in _SIMPLE_CASE_CHARS:
+            found = simple.fullmatch(char) is not None
+            assert found == (full.fullmatch(char) is not None), (literal, char)
+            assert found == (char.lower() == literal), (literal, char)
+    for literal in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        simple = regex.compile(literal, regex.IGNORECASE | regex.VERSION0)
+        full = regex.compile(literal, regex.IGNORECASE | regex.VERSION1)
+        for char in _SIMPLE_CASE_CHARS:
+            assert (simple.fullmatch(char) is None) == (full.fullmatch(char) is None), char
+    for char in _SIMPLE_CASE_CHARS:
+        lowered = char.lower()
+        assert len(lowered) == 1, char
+        assert (letter.match(char) is not None) == char.isalpha() == lowered.isalpha(), char
+        assert (letter.match(lowered) is not None) == lowered.isalpha(), char
+        if regex.match(r"\s", char):
+            assert re.match(r"\s", lowered), char
+        if regex.match(r"\d", char):
+            assert re.match(r"\d", lowered), char
+
+
+_SHORTCUT_TEXTS = [case[0] for cases in (ISSUE_FORMS, RELATIVE, DURATIONS_AND_SETS, TRAPS, BOUNDARIES, TIMES_OF_DAY, OUTLET_STYLES) for case in cases] + [
+    "It happened on the 5th, ON THE 3RD and on the 31St.",
+    "Q3 2018, H1 results, the '90s, 1990s and ’80s, at 12:30, in '82, xQ3 and 3Q.",
+]  # fmt: skip
+
+
+def test_needs_patterns_find_every_match() -> None:
+    grammar = dates_module._grammar()
+    for text in [*_SHORTCUT_TEXTS, _RICH]:
+        assert grammar.patterns_for(text) is grammar.patterns
+        for pattern, needs in zip(grammar.patterns, grammar.needs, strict=True):
+            if needs is None:
+                continue
+            for match in pattern.finditer(text):
+                assert needs.search(text.lower(), match.start(), match.end()), (text, match)
+
+
+def test_trigger_tokens_match_the_word_scan() -> None:
+    grammar = dates_module._grammar()
+    for text in [*_SHORTCUT_TEXTS, _RICH]:
+        lowered = text.lower()
+        for start in range(len(text)):
+            if start and text[start - 1].isalpha():
+                continue
+            scanned = dates_module._scan_tokens(grammar, text, start, len(text))
+            assert dates_module._find_tokens(grammar, text, lowered, start, len(text)) == scanned
+
+
+def test_full_case_text_reads_as_before() -> None:
+    # "ﬁ" folds to "fi" only with full case folding: the text is read with the VERSION1
+    # patterns, and its trigger words word by word. ("the ﬁrst quarter" is read as the
+    # latest quarter: the ordinal words are matched without case folding.)
+    found = _triples("Prices hit a ﬁve-year high in the ﬁrst quarter on Monday.")
+    assert found == [
+        ("ﬁve-year", "PXY", "duration"),
+        ("the ﬁrst quarter", "2018-Q2", "date"),
+        ("Monday", "2018-06-04", "date"),
+    ]
+
+
+def test_span_starting_inside_a_word() -> None:
+    text = "Talks resume\n\nThe xmas in December was cold."
+    start = text.index("mas")
+    found = dates_module._find(text, [(start, len(text))])
+    assert [text[c.start : c.end] for c in found] == ["December"]

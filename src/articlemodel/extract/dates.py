@@ -584,11 +584,13 @@ _YEAR_RE = r"(?:1[5-9]|20)\d\d"
 _FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION0
 _FULL_CASE_FLAGS = regex.IGNORECASE | regex.VERBOSE | regex.VERSION1
 # ASCII, Latin-1, Latin Extended-A and -B, general punctuation and currency signs: where both
-# foldings match alike, but for four letters whose full case folding is several characters.
+# foldings match alike, but for four letters whose full case folding is several characters;
+# and ſ, which both foldings match to s where str.lower() keeps it (the finder's shortcuts
+# read the lower-cased text).
 _SIMPLE_CASE_RANGES = ((0x0000, 0x024F), (0x2000, 0x206F), (0x20A0, 0x20CF))
 _FULL_CASE_RISK_PATTERN = regex.compile(
     "[^" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _SIMPLE_CASE_RANGES) + "]"
-    "|[\u00df\u0130\u0149\u01f0]"
+    "|[\u00df\u0130\u0149\u01f0\u017f]"
 )
 
 Handler = Callable[["_Grammar", "regex.Match[str]", str], Iterable[_Candidate]]
@@ -644,9 +646,10 @@ def _rule_sources(
     lex: _Lexicon, alt: Callable[[Iterable[str]], str]
 ) -> tuple[list[_Source], dict[str, str]]:
     """The rules in order, as (name, pattern, handler), with the lexicon's word lists written
-    as alternations by ``alt``; and for some rules a pattern (for the standard library's
-    ``re``, case-insensitive and verbose) that matches a part of every match of the rule,
-    without its lookarounds: a window where it finds nothing holds no match of the rule."""
+    as alternations by ``alt``; and for some rules that rarely match a pattern (for the
+    standard library's ``re``, verbose, read in the lower-cased text) that matches a part of
+    every match of the rule, without its lookarounds: a window where it finds nothing holds
+    no match of the rule."""
     month_full = alt(lex.month_names)
     month_any = alt(lex.months)
     weekday = alt(lex.weekday_names)
@@ -937,7 +940,6 @@ def _rule_sources(
     unit_re = r"""(?:day|week|weekend|month|year|quarter|decade|century|fortnight
         |(?:fiscal|financial|school)\s+year)"""
     needs = {
-        "iso": r"\d{4}-\d{2}-\d{2}",
         "numeric": r"\d[/.-]\d{1,2}[/.-]\d",
         "day_month": rf"\d(?:st|nd|rd|th)?(?:\s+of)?\s+{month_any}",
         "month_year": rf"{month_any}\.?,?\s+(?:of\s+)?{_YEAR_RE}",
@@ -951,16 +953,11 @@ def _rule_sources(
             \s+(?:ago|earlier|later|from\s+now|hence|back|previously)""",
         "range_duration": rf"""(?:\s+(?:to|or|and)\s+|\s*[-–]\s*){number}
             (?:\s+{adjectives})*\s+{units}""",
-        "bare_plural": r"(?:years|months|weeks|days|decades|hours|minutes|centuries)",
-        "long_adjective": rf"{units}-(?:long|old)",
         "set_word": set_words,
-        "frequency": rf"(?:once|twice|thrice|{number}\s+times)\s+(?:a|an|per|each|every)\s+{units}",
         "rate": r"(?:a|an|per)\s+(?:day|week|month|year|hour|night|quarter)",
         "clock_ampm": r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m",
         "holiday": holidays,
         "ordinal_day": r"\d(?:st|nd|rd|th)",
-        "same_period": r"""(?:last\s+year|the\s+(?:previous|prior)\s+year
-            |a\s+year\s+(?:ago|earlier|before))""",
     }
     return rules, needs
 
@@ -1044,10 +1041,11 @@ class _Grammar:
             _Rule(name, triggers[name], *reach[name], regex.compile(pattern, _FLAGS), handler)
             for name, pattern, handler in sources
         )
-        # Used with the VERSION0 patterns only: there the standard library's case-insensitive
-        # matching accepts every character VERSION0 does.
+        # Read in the lower-cased text, with the VERSION0 patterns only: in the texts those
+        # read, a character matches a letter of theirs exactly when its lower case is the
+        # letter.
         self.needs = tuple(
-            re.compile(needs[rule.name], re.IGNORECASE | re.VERBOSE) if rule.name in needs else None
+            re.compile(needs[rule.name], re.VERBOSE) if rule.name in needs else None
             for rule in self.rules
         )
         self.patterns = tuple(rule.pattern for rule in self.rules)
@@ -2125,7 +2123,9 @@ def _find(text: str, spans: Iterable[_Span]) -> list[_Candidate]:
                 tokens = _scan_tokens(grammar, text, *span)
             else:
                 tokens = _find_tokens(grammar, text, cache.lowered, *span)
-            found = cache.spans[span] = _find_in_span(grammar, cache.patterns, text, span, tokens)
+            found = cache.spans[span] = _find_in_span(
+                grammar, text, span, tokens, patterns=cache.patterns, lowered=cache.lowered
+            )
         chosen.extend(found)
     chosen.sort(key=lambda c: c.start)
     return chosen
@@ -2184,15 +2184,19 @@ def _find_tokens(grammar: _Grammar, text: str, lowered: str, start: int, end: in
 
 def _find_in_span(
     grammar: _Grammar,
-    patterns: tuple[regex.Pattern[str], ...],
     text: str,
     span: _Span,
     tokens: list[_Token],
+    *,
+    patterns: tuple[regex.Pattern[str], ...],
+    lowered: str | None,
 ) -> list[_Candidate]:
     """The candidates in text[start:end] that survive overlaps.
 
     Each rule runs only in windows around the tokens that start it: from ``back`` characters
-    before a token to ``forward`` after it, overlapping windows merged.
+    before a token to ``forward`` after it, overlapping windows merged; and, where the text is
+    read with the VERSION0 patterns (``lowered`` is then the lower-cased text), only in those
+    where its ``needs`` pattern finds something.
     """
     start, end = span
     windows: dict[int, list[_Span]] = {}
@@ -2211,12 +2215,15 @@ def _find_in_span(
                 stretches[-1] = (last_start, window_end)
     found: list[_Candidate] = []
     rules_list = grammar.rules
-    simple_case = patterns is grammar.patterns
     for index in sorted(windows):
         pattern, handler = patterns[index], rules_list[index].handler
-        needs = grammar.needs[index] if simple_case else None
+        needs = grammar.needs[index]
         for window_start, window_end in windows[index]:
-            if needs is not None and needs.search(text, window_start, window_end) is None:
+            if (
+                needs is not None
+                and lowered is not None
+                and needs.search(lowered, window_start, window_end) is None
+            ):
                 continue
             for match in pattern.finditer(text, window_start, window_end):
                 for candidate in handler(grammar, match, text):
