@@ -339,6 +339,7 @@ _ASCII_WORD_PATTERN = re.compile(
     r"[A-Za-z0-9]+(?:(?:['’\-.&]|(?<=[0-9]),(?=[0-9]{3}))[A-Za-z0-9]+)*"
 )
 _WORD_CHAR_PATTERN = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_ASCII_BYTES = bytes(range(128))
 # A name before a colon that opens a quote: 'Smith: "..."' (interviews, exchanges).
 _COLON_SPEAKER_PATTERN = regex.compile(
     r"(?P<spk>\p{Lu}[\p{L}\p{M}'’\-.]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-.]*){0,3})"
@@ -606,8 +607,9 @@ def _ascii_words(text: str) -> bool:
     """Whether every word character of ``text`` (letter, mark or number) is ASCII."""
     if text.isascii():
         return True
-    others = "".join(c for c in set(text) if not c.isascii())
-    return _WORD_CHAR_PATTERN.search(others) is None
+    # The characters outside ASCII, all of them: their UTF-8 bytes without the ASCII bytes.
+    utf8 = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return _WORD_CHAR_PATTERN.search(utf8.decode("utf-8", "surrogatepass")) is None
 
 
 def _words(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
@@ -703,6 +705,10 @@ def _aux_start(text: str, lo: int, end: int) -> int | None:
     return None if match is None else window + match.start()
 
 
+# The characters the walk back in _subject stops at, searched from the right.
+_WALK_STOP_PATTERN = regex.compile(r'[),;:(—–"“”«»\n.]', regex.REVERSE)
+
+
 def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """The subject phrase right before a cue, within text[lo:cue_start]."""
     lo = max(lo, cue_start - _MAX_CONTEXT)
@@ -741,9 +747,14 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
             head_end = prev
             appositive = (prev + 1, end - 1)
     start = head_end
-    # Walk back to the clause boundary.
+    # Walk back to the clause boundary, from one character that may end it to the one before.
     i = head_end - 1
     while i >= lo:
+        stop = _WALK_STOP_PATTERN.search(text, lo, i + 1)
+        if stop is None:
+            i = lo - 1
+            break
+        i = stop.start()
         ch = text[i]
         if ch == ")":
             opening = text.rfind("(", lo, i)
