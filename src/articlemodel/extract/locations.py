@@ -47,7 +47,7 @@ from articlemodel.extract.gazetteer import (
     word_key,
 )
 from articlemodel.lexicons import load_set, register_cache
-from articlemodel.models import Location, LocationKind, Mention, Organization
+from articlemodel.models import Location, LocationKind, Organization
 from articlemodel.segment import Document
 
 __all__ = ["extract_locations"]
@@ -152,7 +152,9 @@ class _Rule:
     with a name is tried only in a window of ``before`` characters before each keyword.
 
     ``keywords``, when not empty, are strings one of which every match of the pattern holds
-    (``town`` for ``towns?``, ``Air`` for ``Airport``): a text without any is not searched."""
+    (``town`` for ``towns?``, ``Air`` for ``Airport``): a text without any is not searched; nor
+    is a text range where ``gate``, a cheap pattern that every match holds a match of, finds
+    nothing."""
 
     label: str
     pattern: regex.Pattern[str]
@@ -161,6 +163,7 @@ class _Rule:
     before: int = 0
     after: int = 0
     keywords: tuple[str, ...] = ()
+    gate: re.Pattern[str] | None = None
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
         """The matches in text[start:end], each once, in text order."""
@@ -184,10 +187,17 @@ def _rule(
     *,
     name_after: bool = False,
     keywords: str = "",
+    gate: str | None = None,
 ) -> _Rule:
     flags = regex.VERBOSE | regex.VERSION1
     if trigger is None:
-        return _Rule(label, regex.compile(pattern, flags), kind, keywords=tuple(keywords.split()))
+        return _Rule(
+            label,
+            regex.compile(pattern, flags),
+            kind,
+            keywords=tuple(keywords.split()),
+            gate=None if gate is None else re.compile(gate),
+        )
     before, after = (_WINDOW_CHARS // 4, _WINDOW_CHARS) if name_after else (_WINDOW_CHARS, 0)
     return _Rule(
         label,
@@ -258,6 +268,8 @@ _CONTEXT_RULES: Final = (
         "comma_host",
         rf"\b{_LOCATIVE_RE}{_SP}(?P<name>{_NAME_RE}),[ \t]*+(?P<host>{_NAME_RE})(?![\p{{L}}-])",
         "town",
+        # a comma, then a capital (which [^\W\d_a-z] takes in) or an article and a hyphen
+        gate=r",[ \t]*(?:[^\W\d_a-z]|[aeu][a-z]{1,2}[-‐‑])",
     ),
 )
 _KEYWORDS: Final = frozenset(k for rule in _CONTEXT_RULES for k in rule.keywords)
@@ -752,6 +764,8 @@ def _context(
     for rule, keywords in rules:
         if keywords and not any(text.find(k, start, end) >= 0 for k in keywords):
             continue  # none of the rule's keywords in this range: the rule cannot match here
+        if rule.gate is not None and rule.gate.search(text, start, end) is None:
+            continue
         for match in rule.finditer(text, start, end):
             groups = match.groupdict()  # once: it copies every group of a long list
             noun, suffix, prefix = groups.get("noun"), groups.get("suffix"), groups.get("prefix")
@@ -1047,20 +1061,23 @@ def _build(
         written = [text[f.base_start : f.base_end] for f in entity.found]
         aliases = tuple(dict.fromkeys(w for w in written if w != name))
         place = entity.place if not entity.ambiguous else None
+        # validated from plain data in one call: faster than building each Mention first
         locations.append(
-            Location(
-                id=f"loc{number}",
-                name=name,
-                kind=entity.kind,
-                country=entity.country,
-                latitude=place.latitude if place else None,
-                longitude=place.longitude if place else None,
-                geonames_id=place.geonames_id if place else None,
-                aliases=aliases,
-                mentions=tuple(
-                    Mention(text=text[f.start : f.end], start=f.start, end=f.end)
-                    for f in entity.found
-                ),
+            Location.model_validate(
+                {
+                    "id": f"loc{number}",
+                    "name": name,
+                    "kind": entity.kind,
+                    "country": entity.country,
+                    "latitude": place.latitude if place else None,
+                    "longitude": place.longitude if place else None,
+                    "geonames_id": place.geonames_id if place else None,
+                    "aliases": aliases,
+                    "mentions": [
+                        {"text": text[f.start : f.end], "start": f.start, "end": f.end}
+                        for f in entity.found
+                    ],
+                }
             )
         )
     return locations

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import regex
 
 from articlemodel.lexicons import load_lines, load_set, register_cache
-from articlemodel.models import Location, Mention, Organization, Person
+from articlemodel.models import Location, Organization, Person
 from articlemodel.segment import Document
 from articlemodel.settings import (
     MAX_APPOSITIVE_ROLE_CHARS,
@@ -523,18 +523,19 @@ def extract_people(
         return []
     mentions = _scan(text, entities, blocked)
     people: list[Person] = []
-    order = sorted(
-        (i for i in range(len(entities)) if mentions[i]), key=lambda i: mentions[i][0].start
-    )
+    order = sorted((i for i in range(len(entities)) if mentions[i]), key=lambda i: mentions[i][0])
     for number, i in enumerate(order, start=1):
         entity = entities[i]
+        # validated from plain data in one call: faster than building each Mention first
         people.append(
-            Person(
-                id=f"per{number}",
-                name=entity.name,
-                role=entity.role,
-                affiliation_id=_affiliation(entity, text, organizations),
-                mentions=tuple(mentions[i]),
+            Person.model_validate(
+                {
+                    "id": f"per{number}",
+                    "name": entity.name,
+                    "role": entity.role,
+                    "affiliation_id": _affiliation(entity, text, organizations),
+                    "mentions": [{"text": text[s:e], "start": s, "end": e} for s, e in mentions[i]],
+                }
             )
         )
     return people
@@ -569,15 +570,15 @@ def _form_matches(text: str, forms: Iterable[str]) -> Iterator[tuple[str, int, i
                 break
 
 
-def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Mention]]:
-    """Every mention of every entity, by one pass over the text."""
+def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[tuple[int, int]]]:
+    """The span of every mention of every entity, by one pass over the text."""
     owners: dict[str, list[int]] = {}
     full: set[str] = set()
     for i, entity in enumerate(entities):
         full.add(entity.name)
         for form in entity.forms:
             owners.setdefault(form, []).append(i)
-    mentions: list[list[Mention]] = [[] for _ in entities]
+    mentions: list[list[tuple[int, int]]] = [[] for _ in entities]
     last_seen = [-1] * len(entities)
     last_end = 0
     for form, found, end in _form_matches(text, owners):
@@ -601,6 +602,6 @@ def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[Ment
         if honorific is not None and honorific.start() >= last_end:
             start = honorific.start()
         last_seen[owner] = start
-        mentions[owner].append(Mention(text=text[start:end], start=start, end=end))
+        mentions[owner].append((start, end))
         last_end = end
     return mentions
