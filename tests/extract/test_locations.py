@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlemodel import parse_article
+from articlemodel.extract import locations as locations_module
 from articlemodel.extract.gazetteer import GAZETTEER_FILE, gazetteer, normalize
 from articlemodel.extract.locations import extract_locations
 from articlemodel.layout import parse_layout
@@ -494,3 +495,41 @@ def test_gazetteer_cache_clears() -> None:
     clear_caches()
     assert gazetteer() is not first
     assert "syria" in gazetteer()
+
+
+def test_capitalised_keywords_are_found_by_one_pass() -> None:
+    """The pass over the capitalised keywords (no two matches overlap) misses none the text
+    holds: no keyword opens another, none holds a capital or hyphen after its first letter."""
+    rare = locations_module._RARE_KEYWORDS
+    assert not [(a, b) for a in rare for b in rare if a != b and b.startswith(a)]
+    assert not [k for k in rare if any(c.isupper() or c == "-" for c in k[1:])]
+
+
+_SUFFIXES = locations_module._CAP_SUFFIX_RE.replace("[ \\t]", " ").replace(
+    "Islands?", "Island|Islands"
+)
+_PREFIXES = locations_module._CAP_PREFIX_RE.replace("[ \\t]", " ").replace("\\.", ".")
+_RULE_EXAMPLES = [
+    *(f"the {noun} of Hajin and Susa" for noun in ("towns", "village", "villages", "cities",
+      "city", "province", "governorates", "district", "regions", "neighbourhoods",
+      "neighborhood", "suburbs", "town", "provinces", "suburb", "region")),
+    *(f"near the Hajin {suffix} now" for suffix in _SUFFIXES.split("|")),
+    *(f"the {prefix} Hajin" for prefix in _PREFIXES.split("|")),
+    *(f"Kafr Nabl {noun} was hit" for noun in locations_module._PLACE_NOUN_RE.split("|")),
+    *(f"in Hajin, a {noun} near" for noun in ("town", "village", "city", "district", "suburb",
+      "area", "region", "province", "neighbourhood", "neighborhood")),
+    *(f"rebel{held} Douma" for held in ("-held", "-controlled", "-besieged", "-occupied", "-run")),
+    "fighting in Hajin, Syria", "fighting in Hajin,\tal-Sham", "to Hajin,Ürümqi",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _RULE_EXAMPLES)
+def test_context_matches_hold_a_keyword(text: str) -> None:
+    """A context rule is skipped where none of its keywords stands, or its gate finds nothing."""
+    matched = False
+    for rule in locations_module._CONTEXT_RULES:
+        for match in rule.pattern.finditer(text):
+            matched = True
+            assert not rule.keywords or any(k in match.group() for k in rule.keywords)
+            assert rule.gate is None or rule.gate.search(match.group())
+    assert matched
