@@ -573,6 +573,21 @@ def test_needs_patterns_find_every_match() -> None:
                 assert needs.search(text.lower(), match.start(), match.end()), (text, match)
 
 
+def test_heads_patterns_find_every_start() -> None:
+    grammar = dates_module._grammar()
+    for text in [*_SHORTCUT_TEXTS, _RICH]:
+        lowered = text.lower()
+        for pattern, heads in zip(grammar.patterns, grammar.heads, strict=True):
+            if heads is None:
+                continue
+            starts = {head.start() for head in heads.finditer(lowered)}
+            matches = list(pattern.finditer(text))
+            assert {match.start() for match in matches} <= starts, text
+            window = (0, len(text))
+            shortcut = dates_module._matches_at_heads(pattern, heads, text, lowered, window)
+            assert [m.span() for m in shortcut] == [m.span() for m in matches], text
+
+
 def test_trigger_tokens_match_the_word_scan() -> None:
     grammar = dates_module._grammar()
     for text in [*_SHORTCUT_TEXTS, _RICH]:

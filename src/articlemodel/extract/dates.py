@@ -613,6 +613,9 @@ def _letter_class() -> str:
 
 
 _LETTER_CLASS = _letter_class()
+# Not after a letter, digit or underscore: where _WORD_START_RE lets a match start (in the
+# lower-cased text; \p{N} takes in more than digits, so this lets through more).
+_AFTER_NO_WORD = "(?<![" + _LETTER_CLASS[1:-1] + r"\d_])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -644,12 +647,13 @@ def _days_from_reference(offset: int, part: str | None) -> _Resolver:
 
 def _rule_sources(
     lex: _Lexicon, alt: Callable[[Iterable[str]], str]
-) -> tuple[list[_Source], dict[str, str]]:
+) -> tuple[list[_Source], dict[str, str], dict[str, str]]:
     """The rules in order, as (name, pattern, handler), with the lexicon's word lists written
     as alternations by ``alt``; and for some rules that rarely match a pattern (for the
     standard library's ``re``, verbose, read in the lower-cased text) that matches a part of
     every match of the rule, without its lookarounds: a window where it finds nothing holds
-    no match of the rule."""
+    no match of the rule; and for a rule that is costly to try at every word a pattern of the
+    same kind that matches (empty) at the start of every match of the rule."""
     month_full = alt(lex.month_names)
     month_any = alt(lex.months)
     weekday = alt(lex.weekday_names)
@@ -959,7 +963,11 @@ def _rule_sources(
         "holiday": holidays,
         "ordinal_day": r"\d(?:st|nd|rd|th)",
     }
-    return rules, needs
+    heads = {
+        # Where a duration can start: its modifier, "the" or its quantity.
+        "duration": rf"(?=(?:{approx}|the|{number}|{vague}|half|an?|few))",
+    }
+    return rules, needs, heads
 
 
 class _Grammar:
@@ -1036,7 +1044,7 @@ class _Grammar:
             "same_period": (40, 20), "iso": (12, 30), "numeric": (8, 12),
             "short_year": (5, 5), "decade_word": (25, 5),
         }  # fmt: skip
-        sources, needs = _rule_sources(lex, _trie_alt)
+        sources, needs, heads = _rule_sources(lex, _trie_alt)
         self.rules = tuple(
             _Rule(name, triggers[name], *reach[name], regex.compile(pattern, _FLAGS), handler)
             for name, pattern, handler in sources
@@ -1046,6 +1054,12 @@ class _Grammar:
         # letter.
         self.needs = tuple(
             re.compile(needs[rule.name], re.VERBOSE) if rule.name in needs else None
+            for rule in self.rules
+        )
+        self.heads = tuple(
+            re.compile(_AFTER_NO_WORD + heads[rule.name], re.VERBOSE)
+            if rule.name in heads
+            else None
             for rule in self.rules
         )
         self.patterns = tuple(rule.pattern for rule in self.rules)
@@ -2217,19 +2231,41 @@ def _find_in_span(
     rules_list = grammar.rules
     for index in sorted(windows):
         pattern, handler = patterns[index], rules_list[index].handler
-        needs = grammar.needs[index]
+        needs, heads = grammar.needs[index], grammar.heads[index]
         for window_start, window_end in windows[index]:
-            if (
-                needs is not None
-                and lowered is not None
-                and needs.search(lowered, window_start, window_end) is None
-            ):
+            matches: Iterator[regex.Match[str]]
+            if lowered is None:
+                matches = pattern.finditer(text, window_start, window_end)
+            elif needs is not None and needs.search(lowered, window_start, window_end) is None:
                 continue
-            for match in pattern.finditer(text, window_start, window_end):
+            elif heads is not None:
+                matches = _matches_at_heads(
+                    pattern, heads, text, lowered, (window_start, window_end)
+                )
+            else:
+                matches = pattern.finditer(text, window_start, window_end)
+            for match in matches:
                 for candidate in handler(grammar, match, text):
                     if start <= candidate.start < candidate.end <= end:
                         found.append(candidate)
     return _longest_first(found)
+
+
+def _matches_at_heads(
+    pattern: regex.Pattern[str], heads: re.Pattern[str], text: str, lowered: str, window: _Span
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, *window)``, trying the pattern only where ``heads`` says a
+    match can start. (The rules given heads never match an empty string.)"""
+    start, end = window
+    resume = start
+    for head in heads.finditer(lowered, start, end):
+        position = head.start()
+        if position < resume:
+            continue
+        match = pattern.match(text, position, end)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
