@@ -937,8 +937,9 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
 
     taken = _Spans()
     rules = _active_rules(text)
+    borders = "border" in text  # what _BORDER_TRIGGER_PATTERN needs
     for r_start, r_end in ranges:
-        for b, name in _borders(text, r_start, r_end, blocked):
+        for b, name in _borders(text, r_start, r_end, blocked) if borders else ():
             border_names[b.key] = name
             taken.add(b.start, b.end)
             found.append(b)
