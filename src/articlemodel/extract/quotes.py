@@ -722,7 +722,10 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         while end > lo and text[end - 1].isspace():
             end -= 1
         aux = _aux_start(text, lo, end)
-    progressive = _ING_PATTERN.match(text, cue_start, cue_start + 20) is not None
+    progressive = (
+        text.find("ing", cue_start, cue_start + 20) >= 0  # what a match would hold
+        and _ING_PATTERN.match(text, cue_start, cue_start + 20) is not None
+    )
     if not progressive and _PASSIVE_PATTERN.search(text, lo, cue_start):
         return None
     if progressive:
@@ -730,7 +733,8 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         be = _PROGRESSIVE_PATTERN.search(text, lo, end)
         if be is not None:
             end = be.start()
-    infinitive = _INFINITIVE_PATTERN.search(text, lo, end)
+    # A match ends with "to", where the search ends.
+    infinitive = _INFINITIVE_PATTERN.search(text, lo, end) if text.endswith("to", lo, end) else None
     if infinitive is not None:
         end = infinitive.start()  # "he went on to say": the subject is before the verbs
     head_end = end
