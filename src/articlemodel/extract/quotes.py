@@ -894,7 +894,7 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
     content_end = text[raw.start : raw.end].rstrip()
     last = content_end[-1:] if content_end else ""
     window_end = min(hi, raw.close_end + _MAX_CONTEXT)
-    if _CUES_KEYED and _CUE_KEY_PATTERN.search(text, raw.close_end, window_end) is None:
+    if _CUES_KEYED and not _cue_starts(text, raw.close_end, window_end):
         return False  # no cue where _AFTER_PATTERN would need one
     match = _AFTER_PATTERN.match(text, raw.close_end, window_end)
     if match is None:
