@@ -292,6 +292,8 @@ _PLACE_DATE_LINE_PATTERN = regex.compile(
     [ \t]++\d{4}-\d{2}-\d{2}[ \t]*+$""",
     regex.VERBOSE | regex.VERSION1,
 )
+# What every match of _PLACE_DATE_LINE_PATTERN holds: an article without it has no such line.
+_ISO_DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BORDER_BEFORE_PATTERN = regex.compile(r"\bborders?[ \t]++(?:with|of)[ \t]++(?:the[ \t]++)?$")
 _BORDER_AFTER_PATTERN = regex.compile(r"(?:['’]s?)?[ \t]++(?:border|frontier)")
 _NAME_PATTERN = regex.compile(_NAME_RE, regex.VERBOSE | regex.VERSION1)
@@ -926,8 +928,8 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
         found.extend(
             _dateline(text, parts, sourced=sourced, blocked=blocked, established=established)
         )
-    for region in doc.regions:
-        # A line of its own that gives place and date, as in wire copy: LONDON 1996-08-30.
+    # A line of its own that gives place and date, as in wire copy: LONDON 1996-08-30.
+    for region in doc.regions if _ISO_DATE_PATTERN.search(text) else ():
         line = _PLACE_DATE_LINE_PATTERN.match(text, region.start, region.end)
         if line is not None and not blocked.overlaps(line.start(), line.end()):
             parts = [line.span("place")] + ([line.span("host")] if line["host"] else [])
