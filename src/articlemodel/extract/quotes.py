@@ -974,6 +974,9 @@ def _scan_cue_starts(text: str, lo: int, hi: int) -> list[int]:
     return starts
 
 
+_CUE_INDEX_MAX_CHARS = 100_000
+
+
 @functools.lru_cache(maxsize=4)
 def _text_cue_starts(text: str) -> list[int]:
     """``_scan_cue_starts`` over the whole text, once per text."""
@@ -982,8 +985,9 @@ def _text_cue_starts(text: str) -> list[int]:
 
 def _cue_starts(text: str, lo: int, hi: int) -> list[int]:
     """``_scan_cue_starts(text, lo, hi)``, from the whole text's when the range ends between
-    words (a key ending at ``hi`` is then followed by no letter in either)."""
-    if hi < len(text) and "a" <= text[hi] <= "z":
+    words (a key ending at ``hi`` is then followed by no letter in either). A very long text is
+    scanned range by range: most of it may lie in sentences too long to be read for cues."""
+    if len(text) > _CUE_INDEX_MAX_CHARS or (hi < len(text) and "a" <= text[hi] <= "z"):
         return _scan_cue_starts(text, lo, hi)
     starts = _text_cue_starts(text)
     return starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
