@@ -308,14 +308,15 @@ _CAP_TOKEN_RE = (
     r"(?:(?:\p{Lu}\.){2,}+|\p{Lu}[\p{L}\p{M}\p{Nd}]*+(?:['’ʼ](?![sS]\b)[\p{L}\p{M}\p{Nd}]++)*+)"
 )
 # A run of capitalised words that may hold names: Dar es Salaam, St. Louis, U.S.; its words
-# and connectors are the captures of ``token``, exactly the tokens _TOKEN_PATTERN finds in it.
+# and connectors are the captures of ``first`` and ``token``, exactly the tokens
+# _TOKEN_PATTERN finds in it (``lastgroup`` is "first" when the run has one word).
 # An article glued on before the run (al-Hasakah) is added by _glued_article: in the pattern,
 # an optional lower-case opening would be tried at every position of the text.
 # Keep in sync with _TOKEN_PATTERN (the words) and _GAP_RE (what joins them).
 _RUN_PATTERN = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{Nd}}'’ʼ.])             # at the start of a word
-    (?P<token>{_CAP_TOKEN_RE})
+    (?P<first>{_CAP_TOKEN_RE})
     (?:{_GAP_RE}(?:(?P<token>\L<connectors>){_GAP_RE})*+(?P<token>{_CAP_TOKEN_RE}))*+  # more words
     """,
     regex.VERBOSE | regex.VERSION1,
@@ -537,18 +538,18 @@ def _scan(
     sentence_first: int | None = None
     last_end = start
     for run in _RUN_PATTERN.finditer(text, start, end):
-        run_start = run.start()
+        run_start, run_end = run.span()
         article = (
             _glued_article(text, run_start, last_end) if text[run_start - 1] in _HYPHENS else None
         )
-        last_end = run.end()
-        texts: list[str] = run.captures("token")
-        if len(texts) == 1 and article is None:  # most runs: one word, a name or nothing
-            single = normalize_words(texts[0])
+        last_end = run_end
+        if run.lastgroup == "first" and article is None:  # most runs: one word, name or not
+            single = normalize_words(run.group())
             key = single[0] if len(single) == 1 else word_key(single)
             if not single or (key not in established and key not in names):
                 continue
-        spans: list[tuple[int, int]] = run.spans("token")
+        texts: list[str] = run.captures("first") + run.captures("token")
+        spans: list[tuple[int, int]] = run.spans("first") + run.spans("token")
         if article is not None:
             spans.insert(0, (article, run_start - 1))
             texts.insert(0, text[article : run_start - 1])
