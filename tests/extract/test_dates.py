@@ -614,5 +614,5 @@ def test_full_case_text_reads_as_before() -> None:
 def test_span_starting_inside_a_word() -> None:
     text = "Talks resume\n\nThe xmas in December was cold."
     start = text.index("mas")
-    found = dates_module._find(text, [(start, len(text))])
+    found = dates_module._find(_doc(text), [(start, len(text))])
     assert [text[c.start : c.end] for c in found] == ["December"]

@@ -2100,12 +2100,12 @@ _Token = tuple[int, int, _RuleRefs]
 
 
 class _FoundCache(threading.local):
-    """The candidates found in each span of the last text read (per thread): find_published
-    and extract_dates read the same spans of the same document."""
+    """The candidates found in each span of the last document read (per thread):
+    find_published and extract_dates read the same spans of the same document."""
 
     def __init__(self) -> None:
         self.grammar: _Grammar | None = None
-        self.text = ""
+        self.doc: Document | None = None
         self.patterns: tuple[regex.Pattern[str], ...] = ()
         self.lowered: str | None = None
         self.spans: dict[_Span, list[_Candidate]] = {}
@@ -2114,13 +2114,14 @@ class _FoundCache(threading.local):
 _found_cache = _FoundCache()
 
 
-def _find(text: str, spans: Iterable[_Span]) -> list[_Candidate]:
-    """Every candidate in the spans, overlaps resolved: the longest wins, then the rule
-    listed first."""
+def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
+    """Every candidate in the spans of ``doc.text``, overlaps resolved: the longest wins, then
+    the rule listed first."""
     grammar = _grammar()
     cache = _found_cache
-    if cache.grammar is not grammar or (cache.text is not text and cache.text != text):
-        cache.grammar, cache.text, cache.spans = grammar, text, {}
+    text = doc.text
+    if cache.grammar is not grammar or cache.doc is not doc:
+        cache.grammar, cache.doc, cache.spans = grammar, doc, {}
         cache.patterns = grammar.patterns_for(text)
         cache.lowered = None
         if cache.patterns is grammar.patterns and grammar.trigger_word_pattern is not None:
@@ -2396,7 +2397,7 @@ def _date_line_day(doc: Document) -> datetime.date | None:
     line = doc.layout.date_line
     if line is None:
         return None
-    candidates = _find(doc.text, [(line.start, line.end)])
+    candidates = _find(doc, [(line.start, line.end)])
     context = _Context(doc.text, doc, None)
     for value in _resolve(candidates, context):
         if value.date is not None:
@@ -2406,7 +2407,7 @@ def _date_line_day(doc: Document) -> datetime.date | None:
 
 def _year_in_text(doc: Document) -> int | None:
     """The latest year the text mentions outside future-tense clauses."""
-    candidates = _find(doc.text, _scan_spans(doc))
+    candidates = _find(doc, _scan_spans(doc))
     context = _Context(doc.text, doc, None)
     years = []
     for candidate, value in zip(candidates, _resolve(candidates, context), strict=False):
@@ -2436,7 +2437,7 @@ def extract_dates(doc: Document, *, reference: datetime.date | None) -> list[Dat
         [('Monday', '2018-06-04'), ('two weeks ago', '2018-W21')]
     """
     text = doc.text
-    candidates = _find(text, _scan_spans(doc))
+    candidates = _find(doc, _scan_spans(doc))
     dateline = doc.layout.dateline
     extra: _Candidate | None = None
     if dateline is not None and dateline.date_mention is not None:
