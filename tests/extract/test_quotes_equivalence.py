@@ -39,7 +39,6 @@ def _ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _check_cues(text: str) -> None:
-    q._text_cue_starts.cache_clear()
     for lo, hi in _ranges(text):
         assert q._find_cues(text, lo, hi) == [
             m.span() for m in q._CUE_PATTERN.finditer(text, lo, hi)
@@ -47,7 +46,6 @@ def _check_cues(text: str) -> None:
 
 
 def _check_words(text: str) -> None:
-    q._ascii_words.cache_clear()
     for lo, hi in _ranges(text):
         spans = [m.span() for m in q._WORD_PATTERN.finditer(text, lo, hi)]
         assert q._words(text, lo, hi) == spans
@@ -55,7 +53,6 @@ def _check_words(text: str) -> None:
 
 
 def _check_before(text: str) -> None:
-    q._text_cue_starts.cache_clear()
     for lo, hi in _ranges(text):
         expected = q._BEFORE_PATTERN.search(text, lo, hi)
         found = q._search_before(text, lo, hi)

@@ -36,10 +36,10 @@ The reporting cues are the data file ``lexicons/reporting_cues.txt``.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -602,14 +602,37 @@ def _find_marks(text: str, regions: Sequence[Region]) -> list[_Raw]:
 # --- pass 2: attribution of quoted spans -----------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)
+@dataclass(slots=True)
+class _TextFacts:
+    """What is worked out once per text during one extract_quotes call."""
+
+    text: str
+    ascii_words: bool | None = None
+    cue_starts: list[int] | None = None
+
+
+# The facts of the text extract_quotes is reading, for the helpers that get only the text.
+_CURRENT_TEXT: ContextVar[_TextFacts | None] = ContextVar("quotes_current_text", default=None)
+
+
+def _facts(text: str) -> _TextFacts:
+    """The facts of ``text``: kept for the call of extract_quotes reading it, else fresh."""
+    facts = _CURRENT_TEXT.get()
+    return facts if facts is not None and facts.text is text else _TextFacts(text)
+
+
 def _ascii_words(text: str) -> bool:
     """Whether every word character of ``text`` (letter, mark or number) is ASCII."""
-    if text.isascii():
-        return True
-    # The characters outside ASCII, all of them: their UTF-8 bytes without the ASCII bytes.
-    utf8 = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return _WORD_CHAR_PATTERN.search(utf8.decode("utf-8", "surrogatepass")) is None
+    facts = _facts(text)
+    if facts.ascii_words is None:
+        facts.ascii_words = text.isascii() or _WORD_CHAR_PATTERN.search(_non_ascii(text)) is None
+    return facts.ascii_words
+
+
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` outside ASCII: its UTF-8 bytes without the ASCII bytes."""
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return others.decode("utf-8", "surrogatepass")
 
 
 def _words(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
@@ -977,10 +1000,12 @@ def _scan_cue_starts(text: str, lo: int, hi: int) -> list[int]:
 _CUE_INDEX_MAX_CHARS = 100_000
 
 
-@functools.lru_cache(maxsize=4)
 def _text_cue_starts(text: str) -> list[int]:
-    """``_scan_cue_starts`` over the whole text, once per text."""
-    return _scan_cue_starts(text, 0, len(text))
+    """``_scan_cue_starts`` over the whole text, once per text and call."""
+    facts = _facts(text)
+    if facts.cue_starts is None:
+        facts.cue_starts = _scan_cue_starts(text, 0, len(text))
+    return facts.cue_starts
 
 
 def _cue_starts(text: str, lo: int, hi: int) -> list[int]:
@@ -1512,6 +1537,16 @@ def extract_quotes(
         >>> [(q.text, q.kind, q.speaker) for q in extract_quotes(doc, people=[], organizations=[])]
         [('We will not sign,', 'direct', 'the minister')]
     """
+    token = _CURRENT_TEXT.set(_TextFacts(doc.text))
+    try:
+        return _extract_quotes(doc, people, organizations)
+    finally:
+        _CURRENT_TEXT.reset(token)
+
+
+def _extract_quotes(
+    doc: Document, people: Sequence[Person], organizations: Sequence[Organization]
+) -> list[Quote]:
     text = doc.text
     regions = doc.regions
     raws = _find_marks(text, regions)
