@@ -43,6 +43,9 @@ def _check_cues(text: str) -> None:
         assert q._find_cues(text, lo, hi) == [
             m.span() for m in q._CUE_PATTERN.finditer(text, lo, hi)
         ]
+        starts = [m.start() for m in q._CUE_KEY_PATTERN.finditer(text, lo, hi)]
+        assert q._cue_starts(text, lo, hi) == starts
+        assert q._any_cue_start(text, lo, hi) == bool(starts)
 
 
 def _check_words(text: str) -> None:

@@ -917,7 +917,7 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
     content_end = text[raw.start : raw.end].rstrip()
     last = content_end[-1:] if content_end else ""
     window_end = min(hi, raw.close_end + _MAX_CONTEXT)
-    if _CUES_KEYED and not _cue_starts(text, raw.close_end, window_end):
+    if _CUES_KEYED and not _any_cue_start(text, raw.close_end, window_end):
         return False  # no cue where _AFTER_PATTERN would need one
     match = _AFTER_PATTERN.match(text, raw.close_end, window_end)
     if match is None:
@@ -1016,6 +1016,15 @@ def _cue_starts(text: str, lo: int, hi: int) -> list[int]:
         return _scan_cue_starts(text, lo, hi)
     starts = _text_cue_starts(text)
     return starts[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+def _any_cue_start(text: str, lo: int, hi: int) -> bool:
+    """``bool(_cue_starts(text, lo, hi))``, stopping at the first key."""
+    if len(text) > _CUE_INDEX_MAX_CHARS or (hi < len(text) and "a" <= text[hi] <= "z"):
+        return _CUE_KEY_PATTERN.search(text, lo, hi) is not None
+    starts = _text_cue_starts(text)
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _letter_or_hyphen(char: str) -> bool:
