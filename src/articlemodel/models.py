@@ -320,7 +320,12 @@ def _looks_valid(article: Article) -> bool:
     )  # fmt: skip
     if len(ids) != expected_ids:
         return False
-    if any(text[start:end] != value or end > len(text) for value, start, end in spans):
+    size = len(text)
+    starts_with = text.startswith
+    if not all(
+        end <= size and end - start == len(value) and starts_with(value, start)
+        for value, start, end in spans
+    ):
         return False
     if any(p.affiliation_id is not None and ids.get(p.affiliation_id) != "organizations"
            for p in article.people):  # fmt: skip
