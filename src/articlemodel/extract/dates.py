@@ -962,10 +962,23 @@ def _rule_sources(
         "clock_ampm": r"\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m",
         "holiday": holidays,
         "ordinal_day": r"\d(?:st|nd|rd|th)",
+        "iso": r"\d{4}-\d\d-\d\d",
+        "long_adjective": rf"{units}-(?:long|old)",
+        "weekdays": rf"{weekday}s",
+        "same_period": r"""last\s+year|the\s+(?:previous|prior)\s+year
+            |a\s+year\s+(?:ago|earlier|before)""",
+        "frequency": rf"(?:once|twice|thrice|times)\s+(?:a|an|per|each|every)\s+{units}",
+        "clock_military": r"\d{4}(?:\s*(?:gmt|utc|z|hrs|hours)|\s+local\s+time)",
+        "bare_plural": r"years|months|weeks|days|decades|hours|minutes|centuries",
     }
     heads = {
-        # Where a duration can start: its modifier, "the" or its quantity.
-        "duration": rf"(?=(?:{approx}|the|{number}|{vague}|half|an?|few))",
+        # Where a duration can start: the rule's pattern without its lookarounds and groups,
+        # up to its unit (a modifier, "the", a quantity, adjectives, the unit).
+        "duration": rf"""(?=(?:{approx}\s+)?
+            (?:the\s+(?:(?:past|last|next|first|previous|following|coming|final|initial
+            |remaining|preceding|subsequent|latest|ensuing|same|other)\s+)?)?
+            (?:{number}|{vague}|half\s+an?|an?|few)(?:\s+and\s+a\s+half)?
+            (?:\s+{adjectives})*[\s-]+{units})""",
     }
     return rules, needs, heads
 
