@@ -884,6 +884,8 @@ def _entity_name(entity: _Entity, text: str) -> str:
         return place.name
     written = [text[f.base_start : f.base_end] for f in entity.found]
     mixed = [w for w in written if not w.isupper()]
+    if mixed and mixed.count(mixed[0]) == len(mixed):
+        return mixed[0]  # one spelling: what the count below would choose, without a Counter
     if mixed:
         counts = Counter(mixed)  # keeps first-seen order, so ties go to the first written
         return max(counts, key=lambda w: counts[w])
@@ -1096,6 +1098,13 @@ def _countries_from_sentences(
     sentences that mention it, when there is exactly one (``the towns of Hajin and X`` → Syria
     when Hajin is the Syrian town); a country named as a border (``the border with Iraq``) does
     not count. With no evidence in its sentences, the article's one country, if it has one."""
+    needy = [
+        entity
+        for entity in entities
+        if entity.place is None and entity.country is None and entity.kind != "border"
+    ]
+    if not needy:
+        return  # most articles: every place has its country, the evidence below is not read
     by_sentence: dict[int, set[str]] = {}
     for entity in entities:
         for f in entity.found:
@@ -1111,9 +1120,7 @@ def _countries_from_sentences(
             ):  # "the border with Iraq" says where a place is not
                 by_sentence.setdefault(sentence.start, set()).add(place.country)
     article_countries = set().union(*by_sentence.values())
-    for entity in entities:
-        if entity.place is not None or entity.country is not None or entity.kind == "border":
-            continue
+    for entity in needy:
         countries: set[str] = set()
         for f in entity.found:
             sentence = doc.sentence_at(f.start)
