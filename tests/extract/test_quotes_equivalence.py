@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ PIECES = [
     "statement", "addressed", "has", "also", "to", "went", "saying", "is", "was", " ", " ",
     "\u00a0", "\t", "\n", ",", ".", ";", ":", "-", "—", "(", ")", "“", "”", '"', "'", "’", "‘",
     "é", "É", "\u0301", "²", "1,000", "5", "X", "The", "Doe", "Mr.", "U.S.", "a", "z",
+    "\x1c", "not", "did", "do",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
@@ -103,6 +105,18 @@ def test_long_text_is_scanned_by_range() -> None:
     assert q._find_cues(text, lo, len(text)) == [
         m.span() for m in q._CUE_PATTERN.finditer(text, lo, len(text))
     ]
+
+
+def test_auxiliaries_are_lower_case_ascii_runs() -> None:
+    # _aux_start reads the run of lower-case ASCII letters before a cue as the auxiliary.
+    assert all(word.isascii() and word.isalpha() and word.islower() for word in q._AUX_WORDS)
+
+
+def test_is_space_is_the_patterns_space() -> None:
+    space = regex.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        assert q._is_space(char) == (space.match(char) is not None), hex(code)
 
 
 def test_marks_found_by_find() -> None:
