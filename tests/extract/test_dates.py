@@ -616,3 +616,19 @@ def test_span_starting_inside_a_word() -> None:
     start = text.index("mas")
     found = dates_module._find(_doc(text), [(start, len(text))])
     assert [text[c.start : c.end] for c in found] == ["December"]
+
+
+def test_whole_text_tokens_match_the_span_scan() -> None:
+    grammar = dates_module._grammar()
+    for text in [*_SHORTCUT_TEXTS, _RICH]:
+        lowered = text.lower()
+        cache = dates_module._FoundCache()
+        cache.lowered = lowered
+        edges = [0, *(i for i, char in enumerate(text) if char.isspace()), len(text)]
+        for start in edges[::3]:
+            for end in edges[1::4]:
+                span = (start + (start > 0), end)
+                if span[0] >= span[1] or not dates_module._space_bounded(text, span):
+                    continue
+                expected = dates_module._find_tokens(grammar, text, lowered, *span)
+                assert dates_module._tokens_in(cache, grammar, text, span) == expected, span

@@ -2122,6 +2122,9 @@ class _FoundCache(threading.local):
         self.patterns: tuple[regex.Pattern[str], ...] = ()
         self.lowered: str | None = None
         self.spans: dict[_Span, list[_Candidate]] = {}
+        self.tokens: list[_Token] | None = None
+        """The tokens of the whole text (by _find_tokens), found on first use."""
+        self.token_starts: list[int] = []
 
 
 _found_cache = _FoundCache()
@@ -2136,7 +2139,7 @@ def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
     if cache.grammar is not grammar or cache.doc is not doc:
         cache.grammar, cache.doc, cache.spans = grammar, doc, {}
         cache.patterns = grammar.patterns_for(text)
-        cache.lowered = None
+        cache.lowered, cache.tokens, cache.token_starts = None, None, []
         if cache.patterns is grammar.patterns and grammar.trigger_word_pattern is not None:
             lowered = text.lower()
             if len(lowered) == len(text):
@@ -2149,6 +2152,8 @@ def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
         if found is None:
             if cache.lowered is None or (span[0] > 0 and text[span[0] - 1].isalpha()):
                 tokens = _scan_tokens(grammar, text, *span)
+            elif _space_bounded(text, span):
+                tokens = _tokens_in(cache, grammar, text, span)
             else:
                 tokens = _find_tokens(grammar, text, cache.lowered, *span)
             found = cache.spans[span] = _find_in_span(
@@ -2157,6 +2162,29 @@ def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
         chosen.extend(found)
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def _space_bounded(text: str, span: _Span) -> bool:
+    """Whether white space (or the text's start and end) borders the span."""
+    start, end = span
+    return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
+
+
+def _tokens_in(cache: _FoundCache, grammar: _Grammar, text: str, span: _Span) -> list[_Token]:
+    """_find_tokens(grammar, text, cache.lowered, *span), cut from the tokens of the whole
+    text (found once per document), for a span white space borders: no token holds white
+    space (trigger words are letters, features digits, letters, apostrophes and colons), and
+    a lookaround at a token's edge sees white space there in the whole text where it sees the
+    span's edge in the span alone, which all of them treat alike (neither is a letter); so
+    no token crosses the span's edges and the scan of the whole text finds the same ones in
+    the span."""
+    if cache.tokens is None:
+        assert cache.lowered is not None
+        cache.tokens = _find_tokens(grammar, text, cache.lowered, 0, len(text))
+        cache.token_starts = [token[0] for token in cache.tokens]
+    starts = cache.token_starts
+    low = bisect.bisect_left(starts, span[0])
+    return cache.tokens[low : bisect.bisect_left(starts, span[1], low)]
 
 
 def _scan_tokens(grammar: _Grammar, text: str, start: int, end: int) -> list[_Token]:
