@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from articlemodel.extract import organizations
 from articlemodel.extract.organizations import extract_organizations
 from articlemodel.layout import parse_layout
 from articlemodel.models import Organization
@@ -551,3 +552,13 @@ def test_no_two_organizations_share_a_mention(text: str) -> None:
 @given(_TEXTS)
 def test_deterministic(text: str) -> None:
     assert _extract(text) == _extract(text)
+
+
+@pytest.mark.parametrize("follower", organizations._FOLLOWERS)
+@pytest.mark.parametrize("gap", [" ", "\u00a0", "  ", " \u00a0 "])
+def test_follow_prefilter(follower: str, gap: str) -> None:
+    # _words tries _FOLLOW_PATTERN only where its prefilter lets it: no follower is missed
+    text = f"Bank{gap}{follower} x"
+    words = organizations._words(text, 0, len(text), [0])
+    assert [w.text for w in words] == ["Bank", follower]
+    assert words[1].gap_before == gap

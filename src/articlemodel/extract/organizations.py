@@ -95,9 +95,15 @@ _FOLLOW_PATTERN = regex.compile(
     r"[ \u00a0]{1,3}(?P<word>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-])", follow=_FOLLOWERS
 )
 _FOLLOW_GROUP = _FOLLOW_PATTERN.groupindex["word"]  # a group by number: by name costs more
-# What the two characters after a word must be for _FOLLOW_PATTERN to match there.
+# What the text after a word must start with for _FOLLOW_PATTERN to match there: a space,
+# then another space or a follower's first character (one look-up, which most words fail);
+# then after the space another space, a follower of one or two characters ("&", "of") or
+# the first three letters of a longer one ("the", "arm"). The pattern is tried only after
+# the words that pass both (test_follow_prefilter pins that no follower is missed).
 _SPACES = frozenset(" \u00a0")
-_FOLLOW_STARTS = _SPACES | {w[0] for w in _FOLLOWERS}
+_FOLLOW_STARTS = frozenset(a + b for a in _SPACES for b in _SPACES | {w[0] for w in _FOLLOWERS})
+_FOLLOW_SHORT = _SPACES | {w for w in _FOLLOWERS if len(w) <= 2}
+_FOLLOW_PREFIXES = frozenset(w[:3] for w in _FOLLOWERS if len(w) >= 3)
 _THE = frozenset({"the ", "The ", "the\u00a0", "The\u00a0"})
 # Abbreviations whose period belongs to the word ("Apple Inc.", "Ford Motor Co.").
 _KEEP_PERIOD = frozenset({"Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Sr", "St"})
@@ -378,45 +384,54 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
     gap before the next word shows that. The first word of a sentence is marked initial.
     """
     words: list[_Word] = []
+    append = words.append
     previous_end = start
     s = bisect.bisect_left(sentence_starts, start)
-    next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
+    n_starts = len(sentence_starts)
+    next_start = sentence_starts[s] if s < n_starts else end + 1
     for w_start, found_end in _word_spans(text, start, end):
         word = text[w_start:found_end]
         w_end = found_end
-        if word[-1] == "." and word[:-1] not in _KEEP_PERIOD and "." not in word[:-1]:
-            word = word[:-1]
-            w_end -= 1
-        base = word[:-2] if word.endswith(_POSSESSIVES) else word
-        key_end = w_start + len(base)  # "Apple Inc." keeps its period, "SDF's" loses "'s"
-        key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
+        key = word
+        key_end = w_end
+        if word[-1] == ".":
+            if word[:-1] in _KEEP_PERIOD:
+                key = word[:-1]  # "Apple Inc." keeps its period in the text, not in the key
+            elif "." not in word[:-1]:
+                key = word = word[:-1]  # a sentence's period
+                key_end = w_end = w_end - 1
+        if word[-1] == "s" and word.endswith(_POSSESSIVES):
+            base = word[:-2]
+            key_end = w_start + len(base)  # "SDF's" loses "'s"
+            key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
         initial = not words and _LETTER_PATTERN.search(text, start, w_start) is None
         while next_start <= w_start:
             initial = _LETTER_PATTERN.search(text, next_start, w_start) is None
             s += 1
-            next_start = sentence_starts[s] if s < len(sentence_starts) else end + 1
+            next_start = sentence_starts[s] if s < n_starts else end + 1
         gap = text[previous_end:w_start]
         capitalized = key[:1].isupper()
         # whether the gap may stand inside a name (it has at most four characters)
         joined = gap == " " or (len(gap) <= 4 and _NAME_GAP_PATTERN.fullmatch(gap) is not None)
-        words.append(_Word(word, w_start, w_end, key, key_end, capitalized, initial, gap, joined))
+        append(_Word(word, w_start, w_end, key, key_end, capitalized, initial, gap, joined))
         previous_end = w_end
         if not capitalized and not key[:1].isdigit():
             continue
         # connectors and lower-case heads that follow: "of the", "army" (the pattern is tried
-        # only where a space and a possible first letter follow)
-        while (
-            text[previous_end + 1 : previous_end + 2] in _FOLLOW_STARTS
-            and text[previous_end : previous_end + 1] in _SPACES
-            and (follow := _FOLLOW_PATTERN.match(text, previous_end, end)) is not None
+        # only where a space and a possible start of one follow)
+        while text[previous_end : previous_end + 2] in _FOLLOW_STARTS and (
+            (after := text[previous_end + 1 : previous_end + 4]) in _FOLLOW_PREFIXES
+            or after[:2] in _FOLLOW_SHORT
+            or after[:1] in _FOLLOW_SHORT
         ):
+            follow = _FOLLOW_PATTERN.match(text, previous_end, end)
+            if follow is None:
+                break
             f_start, f_end = follow.span(_FOLLOW_GROUP)
             connector = text[f_start:f_end]
             gap = text[previous_end:f_start]
             # one to three spaces: a gap inside a name
-            words.append(
-                _Word(connector, f_start, f_end, connector, f_end, False, False, gap, True)
-            )
+            append(_Word(connector, f_start, f_end, connector, f_end, False, False, gap, True))
             previous_end = f_end
     return words
 
