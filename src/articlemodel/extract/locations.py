@@ -519,132 +519,144 @@ def _glued_article(text: str, first: int, floor: int) -> int | None:
 
 def _scan(
     text: str,
-    start: int,
-    end: int,
+    ranges: Iterable[tuple[int, int]],
     *,
     established: dict[str, _Established],
     blocked: _Spans,
     dateline: bool = False,
     local_prefixes: frozenset[str] = frozenset(),
 ) -> Iterator[_Found]:
-    """Gazetteer and established names in the sentence text[start:end] that pass the filters.
+    """Gazetteer and established names in each sentence text[start:end] of ``ranges`` that pass
+    the filters.
 
-    Only runs of capitalised words (``_RUN_PATTERN``) are tokenised, each with the word before
-    and after it, which the filters read; the longest known name wins at each position.
+    Only runs of capitalised words (``_RUN_PATTERN``) are tokenised; the filters read the word
+    before and after a name, taken from the run or, at its edges, from the text when needed.
+    The longest known name wins at each position.
     """
     index = gazetteer()
     names, prefixes = index.names, index.prefixes
-    caps: bool | None = True if dateline else None  # computed when a name is first found
-    sentence_first: int | None = None
-    last_end = start
-    for run in _RUN_PATTERN.finditer(text, start, end):
-        run_start, run_end = run.span()
-        article = (
-            _glued_article(text, run_start, last_end) if text[run_start - 1] in _HYPHENS else None
-        )
-        last_end = run_end
-        if run.lastgroup == "first" and article is None:  # most runs: one word, name or not
-            single = normalize_words(run.group())
-            key = single[0] if len(single) == 1 else word_key(single)
-            if not single or (key not in established and key not in names):
-                continue
-        texts: list[str] = run.captures("first") + run.captures("token")
-        spans: list[tuple[int, int]] = run.spans("first") + run.spans("token")
-        if article is not None:
-            spans.insert(0, (article, run_start - 1))
-            texts.insert(0, text[article : run_start - 1])
-        words = [normalize_words(t) for t in texts]
-        keys = [w[0] if len(w) == 1 else word_key(w) for w in words if w]
-        if (
-            names.isdisjoint(keys)
-            and established.keys().isdisjoint(keys)
-            and prefixes.isdisjoint(keys)
-            and local_prefixes.isdisjoint(keys)
-            and ARTICLES.isdisjoint(texts)
-            and ARTICLES.isdisjoint([w[-1] for w in words if w])
-        ):
-            continue  # no word is a name, or opens one: the loop below would find nothing
-        i, stop = 0, len(spans)
-        while i < stop:
-            if not (texts[i][0].isupper() or texts[i] in ARTICLES):
-                i += 1  # a connector opens no name
-                continue
-            best: tuple[int, str] | None = None
-            joined: list[str] = []
-            for j in range(i, min(stop, i + _MAX_NAME_TOKENS)):
-                joined.extend(words[j])
-                if texts[j][0].isupper() and joined:
-                    key = joined[0] if len(joined) == 1 else word_key(joined)
-                    if key in established or key in names:
-                        best = (j, key)
-                    elif (
-                        key not in prefixes
-                        and key not in local_prefixes
-                        and joined[-1] not in ARTICLES
-                    ):
-                        break  # no longer name starts with these words
-            if best is None:
+    for start, end in ranges:
+        # per sentence, each computed when a name is first found there
+        caps: bool | None = True if dateline else None
+        sentence_first: int | None = None
+        last_end = start
+        for run in _RUN_PATTERN.finditer(text, start, end):
+            run_start, run_end = run.span()
+            article = (
+                _glued_article(text, run_start, last_end)
+                if text[run_start - 1] in _HYPHENS
+                else None
+            )
+            last_end = run_end
+            if run.lastgroup == "first" and article is None:  # most runs: one word, name or not
+                single = normalize_words(run.group())
+                key = single[0] if len(single) == 1 else word_key(single)
+                if not single or (key not in established and key not in names):
+                    continue
+            texts: list[str] = run.captures("first") + run.captures("token")
+            spans: list[tuple[int, int]] = run.spans("first") + run.spans("token")
+            if article is not None:
+                spans.insert(0, (article, run_start - 1))
+                texts.insert(0, text[article : run_start - 1])
+            words = [normalize_words(t) for t in texts]
+            keys = [w[0] if len(w) == 1 else word_key(w) for w in words if w]
+            if (
+                names.isdisjoint(keys)
+                and established.keys().isdisjoint(keys)
+                and prefixes.isdisjoint(keys)
+                and local_prefixes.isdisjoint(keys)
+                and ARTICLES.isdisjoint(texts)
+                and ARTICLES.isdisjoint([w[-1] for w in words if w])
+            ):
+                continue  # no word is a name, or opens one: the loop below would find nothing
+            i, stop = 0, len(spans)
+            while i < stop:
+                if not (texts[i][0].isupper() or texts[i] in ARTICLES):
+                    i += 1  # a connector opens no name
+                    continue
+                best: tuple[int, str] | None = None
+                joined: list[str] = []
+                for j in range(i, min(stop, i + _MAX_NAME_TOKENS)):
+                    joined.extend(words[j])
+                    if texts[j][0].isupper() and joined:
+                        key = joined[0] if len(joined) == 1 else word_key(joined)
+                        if key in established or key in names:
+                            best = (j, key)
+                        elif (
+                            key not in prefixes
+                            and key not in local_prefixes
+                            and joined[-1] not in ARTICLES
+                        ):
+                            break  # no longer name starts with these words
+                if best is None:
+                    i += 1
+                    continue
+                j, key = best
+                if caps is None:
+                    caps = _is_caps(text, start, end)
+                if sentence_first is None:
+                    found = _TOKEN_PATTERN.search(text, start, end)
+                    sentence_first = found.start() if found is not None else -1
+                name = _Name(texts, spans, i, j, start, end)
+                if _accept(
+                    text, name, key, caps=caps, dateline=dateline, blocked=blocked,
+                    established=established, sentence_first=sentence_first,
+                ):  # fmt: skip
+                    yield _Found(spans[i][0], spans[j][1], spans[i][0], spans[j][1], key)
+                    i = j + 1
+                    continue
                 i += 1
-                continue
-            j, key = best
-            if caps is None:
-                caps = _is_caps(text, start, end)
-            if sentence_first is None:
-                found = _TOKEN_PATTERN.search(text, start, end)
-                sentence_first = found.start() if found is not None else -1
-            first = _Token(texts[i], *spans[i], texts[i][0].isupper())
-            last = first if j == i else _Token(texts[j], *spans[j], texts[j][0].isupper())
-            before = (
-                _Token(texts[i - 1], *spans[i - 1], texts[i - 1][0].isupper())
-                if i > 0
-                else _before(text, start, first.start)
-            )
-            after = (
-                _Token(texts[j + 1], *spans[j + 1], texts[j + 1][0].isupper())
-                if j + 1 < stop
-                else _after(text, last.end, end)
-            )
-            accepted = _accept(
-                text, first, last, key, before=before, after=after, caps=caps,
-                dateline=dateline, blocked=blocked, established=established,
-                sentence_first=sentence_first,
-            )  # fmt: skip
-            if accepted:
-                yield _Found(first.start, last.end, first.start, last.end, key)
-                i = j + 1
-                continue
-            i += 1
 
 
-def _before(text: str, start: int, position: int) -> _Token | None:
-    """The token that ends last before ``position`` (from ``start`` on)."""
-    match = _LAST_TOKEN_PATTERN.search(text, start, position)
+class _Name(NamedTuple):
+    """A candidate name: the words ``i`` to ``j`` of a run (``texts`` and their ``spans``) in
+    the sentence text[start:end]. The words around it are read only by the filters that need
+    them (``_before``, ``_after``), most candidates being settled without them."""
+
+    texts: list[str]
+    spans: list[tuple[int, int]]
+    i: int
+    j: int
+    start: int
+    end: int
+
+
+def _before(text: str, name: _Name) -> _Token | None:
+    """The token that ends last before ``name`` in its sentence: the run's previous word, else
+    one searched in the text."""
+    texts, spans, i = name.texts, name.spans, name.i
+    if i > 0:
+        word = texts[i - 1]
+        return _Token(word, *spans[i - 1], word[0].isupper())
+    match = _LAST_TOKEN_PATTERN.search(text, name.start, spans[i][0])
     return None if match is None else _token(match)
 
 
-def _after(text: str, position: int, end: int) -> _Token | None:
-    """The first token after ``position`` (up to ``end``)."""
-    match = _TOKEN_PATTERN.search(text, position, end)
+def _after(text: str, name: _Name) -> _Token | None:
+    """The first token after ``name`` in its sentence: the run's next word, else one searched
+    in the text."""
+    texts, spans, j = name.texts, name.spans, name.j
+    if j + 1 < len(spans):
+        word = texts[j + 1]
+        return _Token(word, *spans[j + 1], word[0].isupper())
+    match = _TOKEN_PATTERN.search(text, spans[j][1], name.end)
     return None if match is None else _token(match)
 
 
 def _accept(
     text: str,
-    first: _Token,
-    last: _Token,
+    name: _Name,
     key: str,
     *,
-    before: _Token | None,
-    after: _Token | None,
     caps: bool,
     dateline: bool,
     blocked: _Spans,
     established: dict[str, _Established],
     sentence_first: int,
 ) -> bool:
-    """The precision filters of the module docstring, for a match from ``first`` to ``last``
-    with the tokens ``before`` and ``after`` it."""
-    start, end = first.start, last.end
+    """The precision filters of the module docstring, for a candidate ``name`` whose key is
+    ``key``."""
+    start, end = name.spans[name.i][0], name.spans[name.j][1]
     if blocked.overlaps(start, end):
         return False
     if dateline:
@@ -652,7 +664,7 @@ def _accept(
     place = None if key in established else _best_place(key)
     is_country = place is not None and place.kind in ("country", "continent")
     written = text[start:end]
-    if place is not None and not _spelling_ok(written, key, first is not last):
+    if place is not None and not _spelling_ok(written, key, name.j > name.i):
         return False  # They → Thai: folding alone must not make a common word a place
     if _LOWER_COMPOUND_PATTERN.match(text, end) or text.startswith("$", end):
         return False  # US-backed, IS-held, US$
@@ -684,10 +696,11 @@ def _accept(
             or place.kind in ("region", "sea", "river", "area", "mountain")
             or (place.population >= settings.LOC_CAPS_MIN_POPULATION)
         )
+    before = _before(text, name)
     if (
         place is not None
         and place.kind == "city"
-        and first is last
+        and name.i == name.j
         and written in _given_names()
         and (before is None or not before.text.islower())
     ):
@@ -706,6 +719,7 @@ def _accept(
             and (before.start != sentence_first or before.text in _given_names())
         ):
             return False
+    after = _after(text, name)
     if after is not None:
         gap = text[end : after.start]
         if after.capital and gap == " " and after.text.casefold() not in _FREE_AFTER:
@@ -960,17 +974,15 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
         + [(f.start, f.end) for f in found]
     )
     local_prefixes = _prefixes(established)
-    for sentence in doc.sentences:
-        found.extend(
-            _scan(
-                text,
-                sentence.start,
-                sentence.end,
-                established=established,
-                blocked=both,
-                local_prefixes=local_prefixes,
-            )
+    found.extend(
+        _scan(
+            text,
+            [(sentence.start, sentence.end) for sentence in doc.sentences],
+            established=established,
+            blocked=both,
+            local_prefixes=local_prefixes,
         )
+    )
 
     return _build(doc, found, established, border_names)
 
@@ -998,7 +1010,7 @@ def _dateline(
         if place is not None and place.kind in ("country", "region")
     ]
     for number, (p_start, p_end) in enumerate(parts):
-        hits = list(_scan(text, p_start, p_end, established={}, blocked=blocked, dateline=True))
+        hits = list(_scan(text, [(p_start, p_end)], established={}, blocked=blocked, dateline=True))
         if number == 0 and hits and hosts:
             established.setdefault(hits[0].key, _Established()).country = hosts[0].country
         found.extend(hits)
