@@ -23,6 +23,10 @@ TEXTS = [
     "The firm’s chief, Jane Doe, has also said the U.S.-led plan, which AT&T backed, was dead.",
     "Ms. Renée Müller-Lüdenscheidt, 54, told Reuters: ‘it is over’ — and added that x² ½ Ⓐ.",
     "He said\n\n“Q” she said and went on.\u00a0It was, she added, a ‘scare’ quote. addressed, stated",
+    "He told , the , U.S. , board , of , Acme , Inc. , and , its , chief , that , “Q” she said: “R”",
+    "She said the plan to cut costs would be put to a vote of the board next week: “Q”",
+    "according to , a , b , c , d , e , f , g , h — that , ",  # the most words a match holds
+    "according to , a , b , c , d , e , f , g , h , i — that , ",
 ]
 PIECES = [
     "said", "says", "told", "added", "went on", "pointing out", "according to", "stated",
@@ -110,6 +114,12 @@ def test_long_text_is_scanned_by_range() -> None:
 def test_auxiliaries_are_lower_case_ascii_runs() -> None:
     # _aux_start reads the run of lower-case ASCII letters before a cue as the auxiliary.
     assert all(word.isascii() and word.isalpha() and word.islower() for word in q._AUX_WORDS)
+
+
+def test_cues_fit_the_before_word_bound() -> None:
+    # _search_before counts a cue as at most two words and a space as the only whitespace.
+    assert all(len(cue.split()) <= 2 and cue.split() == cue.split(" ") for cue in q._CUES)
+    assert not any(len(a.split()) > 1 for a in q._ABBREVIATIONS)
 
 
 def test_is_space_is_the_patterns_space() -> None:

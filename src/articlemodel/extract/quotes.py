@@ -275,6 +275,10 @@ _BEFORE_PATTERN = regex.compile(
     abbr=_ABBREVIATIONS,
     cues=_CUES,
 )
+# The most whitespace-separated words a _BEFORE_PATTERN match can hold: a cue of at most two
+# words (a test checks), eight tail tokens each with a comma standing apart, the punctuation,
+# "that" and a comma after it.
+_BEFORE_MAX_WORDS = 2 + 8 * 2 + 1 + 2
 # ", Jane Doe." after an inverted cue and a role: 'said the firm's chief, Jane Doe.'
 _INVERTED_APPOSITIVE_PATTERN = regex.compile(
     r"[ \t\u00a0]*,[ \t\u00a0]*(?P<name>\p{Lu}[^,.;:!?\"“”\n]{1,60}?)[ \t\u00a0]*(?:[.,;!?]|\Z)"
@@ -1073,6 +1077,12 @@ def _search_before(text: str, lo: int, hi: int) -> regex.Match[str] | None:
     if not _CUES_KEYED:
         return _BEFORE_PATTERN.search(text, lo, hi)
     for start in _cue_starts(text, lo, hi):
+        # Too many words before the mark for a match: skip the costly try. A match holds no
+        # whitespace but [ \t\u00a0] (nor do the cues: a test checks), so its split() words
+        # are those the pattern reads: the cue, the tail's tokens, their commas, the punct,
+        # "that" and its comma.
+        if len(text[start:hi].split(maxsplit=_BEFORE_MAX_WORDS)) > _BEFORE_MAX_WORDS:
+            continue
         match = _BEFORE_PATTERN.match(text, start, hi)
         if match is not None:
             return match
