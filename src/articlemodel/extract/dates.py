@@ -971,7 +971,25 @@ def _rule_sources(
         "clock_military": r"\d{4}(?:\s*(?:gmt|utc|z|hrs|hours)|\s+local\s+time)",
         "bare_plural": r"years|months|weeks|days|decades|hours|minutes|centuries",
     }
+    # For the rules below, where a match can start: the rule's pattern without its lookarounds
+    # and groups, up to a part every match holds (its month, weekday, year, ...).
+    part_head = rf"(?:{part}(?:-|\s+))"
     heads = {
+        "month_day": rf"(?=(?:{weekday_any}\.?,?\s+)?{month_any}\.?\s+(?:the\s+)?\d)",
+        "month": rf"""(?=(?:{part_head}|(?:this\s+past|this\s+coming|this|last|next|the\s+coming
+            |the\s+past|the\s+following|the\s+previous)\s+)?{month_full})""",
+        "year": rf"""(?=(?:{part_head}|the\s+(?:calendar\s+)?year\s+
+            |(?:fiscal|financial)(?:\s+year)?\s+|fy\s?)?{_YEAR_RE})""",
+        "season": rf"""(?={part_head}?(?:(?:this\s+past|this\s+coming|the\s+coming|the\s+past
+            |this|last|next|the|that|early|late)\s+)?{season})""",
+        "relative_unit": rf"""(?={part_head}?(?:the\s+)?(?:very\s+)?(?:this\s+past|this\s+coming
+            |this|last|next|past|coming|previous|following|current|present|same|upcoming
+            |preceding|prior)\s+{unit_re})""",
+        "weekday": rf"""(?=(?:(?:this\s+past|this\s+coming|the\s+coming|the\s+following
+            |the\s+previous|last|next|this|that|early|late|earlier|later)\s+)?{weekday})""",
+        "deictic": rf"""(?=(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|yesterday
+            |tomorrow|(?:this|last|yesterday|tomorrow)\s+{pod}))""",
+        "words": rf"(?={words})",
         # Where a duration can start: the rule's pattern without its lookarounds and groups,
         # up to its unit (a modifier, "the", a quantity, adjectives, the unit).
         "duration": rf"""(?=(?:{approx}\s+)?
