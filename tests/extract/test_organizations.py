@@ -562,3 +562,42 @@ def test_follow_prefilter(follower: str, gap: str) -> None:
     words = organizations._words(text, 0, len(text), [0])
     assert [w.text for w in words] == ["Bank", follower]
     assert words[1].gap_before == gap
+
+
+def _extract_relinking_all(text: str) -> list[Organization]:
+    """extract_organizations with a second link scan that reads every word again."""
+    o = organizations
+    doc = segment(text, parse_layout(text))
+    state = o._State(text=text, taken=bytearray(len(text)), lowercase=o._LowerWords(text))
+    regions = o._regions(doc)
+    o._acronym_definitions(state, doc)
+    o._dateline_source(state, doc)
+    o._sports(state, doc)
+    o._coalition(state, doc)
+    o._patterns(state, regions, state.lowercase)
+    o._airlines(state, doc)
+    o._media(state, doc)
+    o._link(state, regions)
+    if o._add_short_names(state, state.lowercase):
+        o._link(state, regions)  # every word, not only those new forms start with
+    return o._organizations(state)
+
+
+_SEED_TEXTS = [
+    str(p.values[0])
+    for group in (REUTERS_STYLE, AP_AFP_STYLE, REGIONAL_STYLE, ACRONYMS, CONLL_STYLE, TRAPS)
+    for p in group
+    if hasattr(p, "values")
+]
+
+
+@pytest.mark.parametrize("text", _SEED_TEXTS)
+def test_second_link_reads_only_new_forms(text: str) -> None:
+    # _link's second scan reads only the words new forms start with: the same as reading all
+    assert _extract(text) == _extract_relinking_all(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_second_link_reads_only_new_forms_generated(text: str) -> None:
+    assert _extract(text) == _extract_relinking_all(text)

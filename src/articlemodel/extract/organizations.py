@@ -1067,10 +1067,29 @@ def _media(state: _State, doc: Document) -> None:
 # --- linking -----------------------------------------------------------------------------
 
 
-def _link(state: _State, regions: list[_Region]) -> None:
-    """One scan over every word: the longest known form starting there is a mention."""
+def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
+    """One scan over every word: the longest known form starting there is a mention.
+
+    ``since``: how many of ``state.forms`` an earlier scan already read. Forms are only ever
+    added (never changed or removed), and those added between scans are one-word forms that
+    were not forms before (_add_short_names). So a word the earlier scan read finds the same
+    form again unless a new form starts with it, and the same form ends the same way: the
+    span is taken, or the same test turns it down, or its surname is noted again. Only the
+    words new forms start with, and hyphenated words (whose acronym may be new), are read
+    again (test_second_link_reads_only_new_forms pins this).
+    """
     lexicon = _lexicon()
     local = _index(state.forms.items())
+    changed: frozenset[str] | None = None  # first words of the new forms; None: read all
+    changed_caps: frozenset[str] = frozenset()
+    if since:
+        new_forms = list(state.forms)[since:]
+        changed = frozenset(words[0] for words in new_forms)
+        changed_caps = frozenset(
+            words[0].casefold()
+            for words in new_forms
+            if not (len(words) == 1 and words[0].casefold() in _CAPS_WORDS)
+        )
     local_caps = (
         _index(
             (tuple(w.casefold() for w in words), key)
@@ -1086,7 +1105,12 @@ def _link(state: _State, regions: list[_Region]) -> None:
             continue  # "NEW YORK 1996-08-29": a place and a date, CoNLL-2003's dateline
         # the words a form starts with or a hyphenated word with an acronym: other words
         # find nothing
-        if region.caps:
+        if changed is not None:
+            if region.caps:
+                candidates = [i for i, w in enumerate(words) if w.key.casefold() in changed_caps]
+            else:
+                candidates = [i for i, w in enumerate(words) if w.key in changed or "-" in w.key]
+        elif region.caps:
             candidates = [
                 i
                 for i, w in enumerate(words)
@@ -1365,6 +1389,7 @@ def extract_organizations(doc: Document) -> list[Organization]:
     _airlines(state, doc)
     _media(state, doc)
     _link(state, regions)
+    read = len(state.forms)
     if _add_short_names(state, lowercase):
-        _link(state, regions)
+        _link(state, regions, since=read)
     return _organizations(state)
