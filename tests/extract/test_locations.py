@@ -533,3 +533,14 @@ def test_context_matches_hold_a_keyword(text: str) -> None:
             assert not rule.keywords or any(k in match.group() for k in rule.keywords)
             assert rule.gate is None or rule.gate.search(match.group())
     assert matched
+
+
+@pytest.mark.parametrize(
+    "line", ["LONDON 1996-08-30", "GROZNY , Russia 1996-08-30", "DEIR AL-ZOR 2018-10-05  "]
+)
+def test_place_date_lines_hold_the_iso_gate(line: str) -> None:
+    """An article is searched for place-and-date lines only where the gate finds the end of an
+    ISO date, which every such line holds."""
+    match = locations_module._PLACE_DATE_LINE_PATTERN.match(line)
+    assert match is not None
+    assert locations_module._ISO_DATE_PATTERN.search(match.group())
