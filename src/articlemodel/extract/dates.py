@@ -1094,6 +1094,7 @@ class _Grammar:
             for rule in self.rules
         )
         self.patterns = tuple(rule.pattern for rule in self.rules)
+        self.handlers = tuple(rule.handler for rule in self.rules)
         self.ranks = {rule.name: rank for rank, rule in enumerate(self.rules)}
         # The rules each trigger word or feature starts, as (rule index, back, forward).
         by_key: dict[str, list[tuple[int, int, int]]] = {}
@@ -2168,14 +2169,18 @@ def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
             continue
         found = cache.spans.get(span)
         if found is None:
-            if cache.lowered is None or (span[0] > 0 and text[span[0] - 1].isalpha()):
-                tokens = _scan_tokens(grammar, text, *span)
-            elif _space_bounded(text, span):
+            if cache.lowered is not None and _space_bounded(text, span):
                 tokens = _tokens_in(cache, grammar, text, span)
+            elif cache.lowered is None or (span[0] > 0 and text[span[0] - 1].isalpha()):
+                tokens = _scan_tokens(grammar, text, *span)
             else:
                 tokens = _find_tokens(grammar, text, cache.lowered, *span)
-            found = cache.spans[span] = _find_in_span(
-                grammar, text, span, tokens, patterns=cache.patterns, lowered=cache.lowered
+            found = cache.spans[span] = (
+                _find_in_span(
+                    grammar, text, span, tokens, patterns=cache.patterns, lowered=cache.lowered
+                )
+                if tokens
+                else []
             )
         chosen.extend(found)
     chosen.sort(key=lambda c: c.start)
@@ -2288,10 +2293,10 @@ def _find_in_span(
             elif window_end > last_end:
                 stretches[-1] = (last_start, window_end)
     found: list[_Candidate] = []
-    rules_list = grammar.rules
+    handlers, all_needs, all_heads = grammar.handlers, grammar.needs, grammar.heads
     for index in sorted(windows):
-        pattern, handler = patterns[index], rules_list[index].handler
-        needs, heads = grammar.needs[index], grammar.heads[index]
+        pattern, handler = patterns[index], handlers[index]
+        needs, heads = all_needs[index], all_heads[index]
         for window_start, window_end in windows[index]:
             matches: Iterator[regex.Match[str]]
             if lowered is None:
@@ -2330,6 +2335,8 @@ def _matches_at_heads(
 
 def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
     """The candidates that survive overlaps: the longest first, then the rule listed first."""
+    if len(found) < 2:
+        return found
     found.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     starts: list[int] = []
     kept: list[_Candidate] = []
