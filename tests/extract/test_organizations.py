@@ -601,3 +601,17 @@ def test_second_link_reads_only_new_forms(text: str) -> None:
 @given(_TEXTS)
 def test_second_link_reads_only_new_forms_generated(text: str) -> None:
     assert _extract(text) == _extract_relinking_all(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["2", "٣", "x", " ", "said", "reported", "aired", "Kurdistan", "24"]),
+        max_size=12,
+    ).map("".join)
+    | _TEXTS
+)
+def test_media_verb_prefilter(text: str) -> None:
+    # _media skips _MEDIA_VERB_PATTERN only where it cannot match
+    if organizations._MEDIA_VERB_PATTERN.search(text) is not None:
+        assert organizations._media_verb_possible(text)

@@ -186,6 +186,9 @@ _MEDIA_AFTER_WORDS = ("told ", "according to ", "interview with ")
 _MEDIA_VERB_PATTERN = regex.compile(
     r"\p{Nd}[ ](?:reported|reports|said|quoted|broadcast|aired|cited)(?![\p{L}])"
 )
+# The same verbs after their space: an article where none stands after a character that may
+# be a digit is not searched with _MEDIA_VERB_PATTERN (see _media_verb_possible).
+_MEDIA_VERBS = (" reported", " reports", " said", " quoted", " broadcast", " aired", " cited")
 _LEADING_COMMON_PATTERN = regex.compile(
     r"(?:\L<common>[ ])+", common=sorted(_OPENERS | _CALENDAR | {"May"})
 )
@@ -1019,6 +1022,8 @@ def _names_in_run(state: _State, run: Sequence[_Word], lowercase: _LowerWords) -
 
 
 def _airlines(state: _State, doc: Document) -> None:
+    if "Air " not in state.text:
+        return  # what _AIRLINE_PATTERN starts with
     countries = _lexicon().countries
     for region in doc.regions:
         for match in _AIRLINE_PATTERN.finditer(state.text, region.start, region.end):
@@ -1036,16 +1041,33 @@ def _airlines(state: _State, doc: Document) -> None:
 # Rule 6: outlets in reporting contexts.
 
 
+def _media_verb_possible(text: str) -> bool:
+    """Whether _MEDIA_VERB_PATTERN may match in ``text``: whether a reporting verb stands after
+    a space after a character that may be a digit (any but an ASCII non-digit). Few articles
+    have one ("2 said"), and this test is cheaper than the pattern's search."""
+    for verb in _MEDIA_VERBS:
+        at = text.find(verb, 1)
+        while at >= 0:
+            before = text[at - 1]
+            if before.isdigit() or not before.isascii():
+                return True
+            at = text.find(verb, at + 1)
+    return False
+
+
 def _media(state: _State, doc: Document) -> None:
     text = state.text
     after = any(words in text for words in _MEDIA_AFTER_WORDS)
+    verbs = _media_verb_possible(text)
+    if not after and not verbs:
+        return
     for region in doc.regions:
         spans = (
             [m.span("name") for m in _MEDIA_AFTER_PATTERN.finditer(text, region.start, region.end)]
             if after
             else []
         )
-        for verb in _MEDIA_VERB_PATTERN.finditer(text, region.start, region.end):
+        for verb in _MEDIA_VERB_PATTERN.finditer(text, region.start, region.end) if verbs else ():
             verb_start = verb.start() + 1  # after the number
             name = _MEDIA_BEFORE_PATTERN.search(
                 text, max(region.start, verb_start - 80), verb_start
