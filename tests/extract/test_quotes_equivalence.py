@@ -25,6 +25,7 @@ TEXTS = [
     "He said\n\n“Q” she said and went on.\u00a0It was, she added, a ‘scare’ quote. addressed, stated",
     "He told , the , U.S. , board , of , Acme , Inc. , and , its , chief , that , “Q” she said: “R”",
     "She said the plan to cut costs would be put to a vote of the board next week: “Q”",
+    "It was said, he is \u2003 widely  said, it gets\x1c said, the deal being said.",
     "according to , a , b , c , d , e , f , g , h — that , ",  # the most words a match holds
     "according to , a , b , c , d , e , f , g , h , i — that , ",
 ]
@@ -33,7 +34,7 @@ PIECES = [
     "statement", "addressed", "has", "also", "to", "went", "saying", "is", "was", " ", " ",
     "\u00a0", "\t", "\n", ",", ".", ";", ":", "-", "—", "(", ")", "“", "”", '"', "'", "’", "‘",
     "é", "É", "\u0301", "²", "1,000", "5", "X", "The", "Doe", "Mr.", "U.S.", "a", "z",
-    "\x1c", "not", "did", "do",
+    "\x1c", "not", "did", "do", "was", "been", "gets", "widely", "\u2003",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
@@ -75,6 +76,12 @@ def _check_aux(text: str) -> None:
         assert q._aux_start(text, lo, hi) == (None if expected is None else lo + expected.start())
 
 
+def _check_passive(text: str) -> None:
+    for lo, hi in _ranges(text):
+        expected = q._PASSIVE_PATTERN.search(text, lo, hi) is not None
+        assert q._passive_before(text, lo, hi) == expected
+
+
 def _check_clause_stop(text: str) -> None:
     for lo, hi in _ranges(text):
         if q._CLAUSE_STOP_PATTERN.search(text, lo, hi) is not None:
@@ -86,6 +93,7 @@ CHECKS: list[Callable[[str], None]] = [
     _check_words,
     _check_before,
     _check_aux,
+    _check_passive,
     _check_clause_stop,
 ]
 

@@ -117,6 +117,8 @@ _AUX_RE = f"(?:{'|'.join(_AUX_WORDS)})"
 _PASSIVE_PATTERN = regex.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\p{L}+ly\s+)?)\Z"
 )
+# What a _PASSIVE_PATTERN match holds before the spaces it ends with: a be-form or an adverb.
+_PASSIVE_ENDINGS = ("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "ly")
 # Prepositions and time words that open an adjunct between a cue and its clause.
 _ADJUNCT_STARTS: frozenset[str] = frozenset(
     {"in", "on", "at", "to", "during", "after", "before", "via", "through", "from", "over",
@@ -746,6 +748,21 @@ def _is_space(char: str) -> bool:
     return char.isspace() and char not in "\x1c\x1d\x1e\x1f"
 
 
+def _passive_before(text: str, lo: int, end: int) -> bool:
+    """Whether ``_PASSIVE_PATTERN.search(text, lo, end)`` matches, searched only when the text
+    ends as a match must: in spaces after a be-form or an -ly adverb. The spaces a match ends
+    with are all those before ``end`` (a letter comes before them), and they are found with
+    str.isspace, which \\s is part of (the characters it adds stand in no match).
+    """
+    end = min(end, len(text))
+    k = end
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == end or not text.endswith(_PASSIVE_ENDINGS, lo, k):
+        return False
+    return _PASSIVE_PATTERN.search(text, lo, end) is not None
+
+
 # The characters the walk back in _subject stops at, searched from the right.
 _WALK_STOP_PATTERN = regex.compile(r'[),;:(—–"“”«»\n.]', regex.REVERSE)
 
@@ -767,7 +784,7 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         text.find("ing", cue_start, cue_start + 20) >= 0  # what a match would hold
         and _ING_PATTERN.match(text, cue_start, cue_start + 20) is not None
     )
-    if not progressive and _PASSIVE_PATTERN.search(text, lo, cue_start):
+    if not progressive and _passive_before(text, lo, cue_start):
         return None
     if progressive:
         # "Analysts are predicting that": the be-form belongs to the verb, not the subject.
@@ -960,7 +977,7 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
     else:
         cue = match.span("cue_b")
         spk = _clean_speaker(text, *match.span("spk_b"))
-        if spk is not None and _PASSIVE_PATTERN.search(text, spk[1], cue[0]):
+        if spk is not None and _passive_before(text, spk[1], cue[0]):
             spk = None
         if spk is not None and match["appos"]:
             a0, a1 = match.span("appos")
