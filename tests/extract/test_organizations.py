@@ -606,7 +606,9 @@ def test_second_link_reads_only_new_forms_generated(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["2", "٣", "x", " ", "said", "reported", "aired", "Kurdistan", "24"]),
+        st.sampled_from(
+            ["2", "٣", "x", " ", "”", "—", "said", "reported", "aired", "Kurdistan", "24"]
+        ),
         max_size=12,
     ).map("".join)
     | _TEXTS

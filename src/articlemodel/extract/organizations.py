@@ -188,6 +188,8 @@ _MEDIA_VERB_PATTERN = regex.compile(
 )
 # The same verbs after their space: an article where none stands after a character that may
 # be a digit is not searched with _MEDIA_VERB_PATTERN (see _media_verb_possible).
+# Characters that often stand before "said" and are no digits: closing quotes, dashes.
+_QUOTES_AND_DASHES = frozenset("”’“‘»«–—…\u00a0")
 _MEDIA_VERBS = (" reported", " reports", " said", " quoted", " broadcast", " aired", " cited")
 _LEADING_COMMON_PATTERN = regex.compile(
     r"(?:\L<common>[ ])+", common=sorted(_OPENERS | _CALENDAR | {"May"})
@@ -1043,13 +1045,14 @@ def _airlines(state: _State, doc: Document) -> None:
 
 def _media_verb_possible(text: str) -> bool:
     """Whether _MEDIA_VERB_PATTERN may match in ``text``: whether a reporting verb stands after
-    a space after a character that may be a digit (any but an ASCII non-digit). Few articles
-    have one ("2 said"), and this test is cheaper than the pattern's search."""
+    a space after a character that may be a digit (any but an ASCII non-digit, a quote or a
+    dash). Few articles have one ("2 said"), and this test is cheaper than the pattern's
+    search."""
     for verb in _MEDIA_VERBS:
         at = text.find(verb, 1)
         while at >= 0:
             before = text[at - 1]
-            if before.isdigit() or not before.isascii():
+            if before.isdigit() or not (before.isascii() or before in _QUOTES_AND_DASHES):
                 return True
             at = text.find(verb, at + 1)
     return False
@@ -1065,6 +1068,7 @@ def _media(state: _State, doc: Document) -> None:
         spans = (
             [m.span("name") for m in _MEDIA_AFTER_PATTERN.finditer(text, region.start, region.end)]
             if after
+            and any(text.find(words, region.start, region.end) >= 0 for words in _MEDIA_AFTER_WORDS)
             else []
         )
         for verb in _MEDIA_VERB_PATTERN.finditer(text, region.start, region.end) if verbs else ():
