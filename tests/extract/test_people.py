@@ -478,3 +478,33 @@ def test_form_matches_are_what_the_list_pattern_finds(text: str, forms: set[str]
     )
     expected = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
     assert list(people_module._form_matches(text, forms)) == expected
+
+
+_CUE_BEFORE_TEXTS = [
+    "as said Jane Doe, said the Jane, told\u00a0 Jo, according to  the\nX said\n",
+    "wrote  the Doe; xsaid Jo; said-Jo; noted the\u00a0\u00a0\nA replied, said\tB, added \n\nC",
+]
+
+
+@pytest.mark.parametrize("text", _CUE_BEFORE_TEXTS)
+def test_cue_before_is_what_the_pattern_finds(text: str) -> None:
+    """_cue_before skips the search where no match can end; it finds what the pattern finds."""
+    n = len(text)
+    for lo in range(n + 1):
+        for end in range(lo, n + 3):
+            expected = people_module._CUE_BEFORE_PATTERN.search(text, lo, end) is not None
+            assert people_module._cue_before(text, lo, end) == expected, (lo, end)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["said", "says", "the", "added", " ", "\u00a0", "\n", "x", "Doe", ","]),
+        max_size=12,
+    ).map("".join)
+)
+def test_cue_before_on_generated_text(text: str) -> None:
+    for lo in range(len(text) + 1):
+        for end in range(lo, len(text) + 2):
+            expected = people_module._CUE_BEFORE_PATTERN.search(text, lo, end) is not None
+            assert people_module._cue_before(text, lo, end) == expected, (lo, end)

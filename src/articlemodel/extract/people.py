@@ -133,6 +133,8 @@ _CUE_BEFORE_PATTERN = regex.compile(
     regex.VERSION1,
     cues=sorted(_INVERTED_CUES & set(_CUES)),
 )
+# What text before a match's final spaces ends with (see _cue_before).
+_CUE_BEFORE_ENDINGS = (*sorted(_INVERTED_CUES & set(_CUES)), "the")
 # A role after the run: ", a spokesperson for the ministry", ", 54, the head of the agency".
 # Periods stay inside initialisms (U.S.); the role ends at other punctuation.
 _APPOSITIVE_PATTERN = regex.compile(
@@ -289,10 +291,25 @@ def _appositive(text: str, end: int, stop: int) -> tuple[int, int] | None:
     return role_start, kept[-1].end()
 
 
+def _cue_before(text: str, lo: int, end: int) -> bool:
+    """Whether ``_CUE_BEFORE_PATTERN.search(text, lo, end)`` matches, searched only when the
+    text ends as a match must: with a cue or "the" before spaces (the spaces a match ends with
+    are all those there, as a letter comes before them), and perhaps a final newline ($ also
+    matches before one)."""
+    end = min(end, len(text))
+    k = end - 1 if end > lo and text[end - 1] == "\n" else end
+    j = k
+    while j > lo and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == k or not text.endswith(_CUE_BEFORE_ENDINGS, lo, j):
+        return False
+    return _CUE_BEFORE_PATTERN.search(text, lo, end) is not None
+
+
 def _has_cue(text: str, start: int, end: int, stop: int, floor: int) -> bool:
     if _CUE_AFTER_PATTERN.match(text, end, stop):
         return True
-    return _CUE_BEFORE_PATTERN.search(text, max(floor, start - _WINDOW), start) is not None
+    return _cue_before(text, max(floor, start - _WINDOW), start)
 
 
 def _candidate(
