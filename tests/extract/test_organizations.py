@@ -617,3 +617,24 @@ def test_media_verb_prefilter(text: str) -> None:
     # _media skips _MEDIA_VERB_PATTERN only where it cannot match
     if organizations._MEDIA_VERB_PATTERN.search(text) is not None:
         assert organizations._media_verb_possible(text)
+
+
+_ASCII_TEXTS = st.one_of(
+    st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join).filter(str.isascii),
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=200),
+    st.lists(
+        st.sampled_from(["A", "b", "U.S.", "1", "-", "'", ".", "&", " ", "Inc", "al-", "x9"]),
+        max_size=30,
+    ).map("".join),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ASCII_TEXTS, st.integers(0, 20))
+def test_ascii_word_pattern(text: str, start: int) -> None:
+    # in ASCII text the ASCII pattern finds what the Unicode one finds
+    o = organizations
+    start = min(start, len(text))
+    unicode_spans = [m.span() for m in o._CAPITALIZED_WORD_PATTERN.finditer(text, start)]
+    ascii_spans = [m.span() for m in o._ASCII_CAPITALIZED_WORD_PATTERN.finditer(text, start)]
+    assert ascii_spans == unicode_spans

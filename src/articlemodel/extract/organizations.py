@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -128,6 +129,12 @@ _LONG_LOWER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Ll}[\p{L}\p{M}]
 _CAPITALIZED_WORD_PATTERN = regex.compile(
     r"(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
     r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
+)
+# The same for text in ASCII, where a letter is [A-Za-z], a digit [0-9] and no character is
+# a mark: the standard library's engine scans that about a third faster
+# (test_ascii_word_pattern pins that both find the same words in ASCII text).
+_ASCII_CAPITALIZED_WORD_PATTERN = re.compile(
+    r"(?<![A-Za-z0-9\-'.&])[A-Z0-9][A-Za-z0-9]*(?:[.&'\-][A-Za-z0-9]+)*\.?"
 )
 # Where a lower-case word is hyphenated to a capital: "al-Qaeda", "anti-IS".
 _LOWER_HYPHEN_UPPER_PATTERN = regex.compile(r"(?<=\p{Ll})-(?=\p{Lu})")
@@ -443,7 +450,10 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of capitalized words and numbers, and of hyphenated words with a capital part."""
-    spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
+    if text[start - 1 if start else 0 : end].isascii():  # with the character before it
+        spans = [m.span() for m in _ASCII_CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
+    else:
+        spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
     if text.find("-", start, end) < 0:
         return spans  # no hyphenated words
     extra: list[tuple[int, int]] = []
