@@ -544,3 +544,32 @@ def test_place_date_lines_hold_the_iso_gate(line: str) -> None:
     match = locations_module._PLACE_DATE_LINE_PATTERN.match(line)
     assert match is not None
     assert locations_module._ISO_DATE_PATTERN.search(match.group())
+
+
+_RANGE_TEXT = (
+    "The towns of Hajin and Susa.\n\nRebel-held Douma lies near the Tigris River and the "
+    "city.\n\nA camp by Changi Airport, in the district, a town."
+)
+
+
+@pytest.mark.parametrize(
+    "ranges",
+    [
+        [(0, 28), (30, 85), (87, len(_RANGE_TEXT))],
+        [(0, 10), (10, 60), (60, len(_RANGE_TEXT))],  # keywords cut by a range's end
+        [(0, 60), (20, 90), (5, len(_RANGE_TEXT))],  # overlapping, out of order
+        [],
+    ],
+)
+def test_rules_by_range_match_a_search_per_range(ranges: list[tuple[int, int]]) -> None:
+    """Each range gets, in rule order, the rules without keywords and those with a keyword that
+    the range holds wholly: what looking for each keyword in each range finds."""
+    expected = [
+        [
+            rule
+            for rule in locations_module._CONTEXT_RULES
+            if not rule.keywords or any(_RANGE_TEXT.find(k, s, e) >= 0 for k in rule.keywords)
+        ]
+        for s, e in ranges
+    ]
+    assert locations_module._rules_by_range(_RANGE_TEXT, ranges) == expected

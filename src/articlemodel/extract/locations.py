@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -755,17 +756,40 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     return tokens[0].start, tokens[-1].end
 
 
-def _active_rules(text: str) -> list[tuple[_Rule, tuple[str, ...]]]:
-    """The context rules that may match in ``text``, each with the keywords ``text`` holds (or
-    with () for a rule without keywords)."""
+def _rules_by_range(text: str, ranges: Sequence[tuple[int, int]]) -> list[list[_Rule]]:
+    """For each range text[start:end] of ``ranges``, the context rules that may match there, in
+    rule order: those without keywords, and those one of whose keywords the range holds.
+
+    Each keyword the text holds is looked up once in the whole text and its occurrences put in
+    their ranges, rather than each rule's keywords being looked for in each range."""
     present = set(_RARE_KEYWORD_PATTERN.findall(text))
     present.update(k for k in _COMMON_KEYWORDS if k in text)
-    active = []
+    starts = [r_start for r_start, _ in ranges]
+    disjoint = all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(ranges))
+    holding: dict[str, set[int]] = {}  # keyword -> numbers of the ranges that hold it wholly
+    for keyword in present:
+        numbers = holding[keyword] = set()
+        if not disjoint:  # not met in practice (regions follow each other); kept for safety
+            numbers.update(n for n, (s, e) in enumerate(ranges) if text.find(keyword, s, e) >= 0)
+            continue
+        position = text.find(keyword)
+        while position >= 0:
+            number = bisect.bisect_right(starts, position) - 1
+            if number >= 0 and position + len(keyword) <= ranges[number][1]:
+                numbers.add(number)
+            position = text.find(keyword, position + 1)
+    per_range: list[list[_Rule]] = [[] for _ in ranges]
     for rule in _CONTEXT_RULES:
-        held = tuple(k for k in rule.keywords if k in present)
-        if held or not rule.keywords:
-            active.append((rule, held))
-    return active
+        if not rule.keywords:
+            for rules in per_range:
+                rules.append(rule)
+            continue
+        where: set[int] = set()
+        for keyword in rule.keywords:
+            where |= holding.get(keyword, set())
+        for number in where:
+            per_range[number].append(rule)
+    return per_range
 
 
 def _context(
@@ -775,14 +799,12 @@ def _context(
     blocked: _Spans,
     taken: _Spans,
     *,
-    rules: Sequence[tuple[_Rule, tuple[str, ...]]],
+    rules: Sequence[_Rule],
 ) -> Iterator[_Found]:
-    """The mentions the context ``rules`` (from ``_active_rules``) find in text[start:end], in
-    rule order."""
+    """The mentions the context ``rules`` (those ``_rules_by_range`` gives the range) find in
+    text[start:end], in rule order."""
     index = gazetteer()
-    for rule, keywords in rules:
-        if keywords and not any(text.find(k, start, end) >= 0 for k in keywords):
-            continue  # none of the rule's keywords in this range: the rule cannot match here
+    for rule in rules:
         if rule.gate is not None and rule.gate.search(text, start, end) is None:
             continue
         for match in rule.finditer(text, start, end):
@@ -957,9 +979,9 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
             )
 
     taken = _Spans()
-    rules = _active_rules(text)
+    rules_by_range = _rules_by_range(text, ranges)
     borders = "border" in text  # what _BORDER_TRIGGER_PATTERN needs
-    for r_start, r_end in ranges:
+    for (r_start, r_end), rules in zip(ranges, rules_by_range, strict=True):
         for b, name in _borders(text, r_start, r_end, blocked) if borders else ():
             border_names[b.key] = name
             taken.add(b.start, b.end)
