@@ -638,3 +638,12 @@ def test_ascii_word_pattern(text: str, start: int) -> None:
     unicode_spans = [m.span() for m in o._CAPITALIZED_WORD_PATTERN.finditer(text, start)]
     ascii_spans = [m.span() for m in o._ASCII_CAPITALIZED_WORD_PATTERN.finditer(text, start)]
     assert ascii_spans == unicode_spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \u00a0'’&x-,.", max_size=6))
+def test_name_gaps(gap: str) -> None:
+    # _NAME_GAPS holds exactly the strings _NAME_GAP_PATTERN matches in full
+    o = organizations
+    assert (gap in o._NAME_GAPS) == (o._NAME_GAP_PATTERN.fullmatch(gap) is not None)
+    assert all(o._NAME_GAP_PATTERN.fullmatch(g) for g in o._NAME_GAPS)

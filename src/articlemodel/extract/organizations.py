@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -149,6 +150,17 @@ _UPPER_PAIR_PATTERN = regex.compile(r"\p{Lu}{2}")
 # What may stand between two words of one name: one run of spaces, or a plural possessive
 # apostrophe before it ("Kurdistan Workers' Party").
 _NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}|[ ]?&[ ]?")
+# Every string _NAME_GAP_PATTERN matches in full (46 of them): a gap is looked up, not matched
+# (test_name_gaps pins that the set and the pattern agree).
+_NAME_GAPS = frozenset(
+    [
+        apostrophe + "".join(spaces)
+        for apostrophe in ("", "'", "’")
+        for n in (1, 2, 3)
+        for spaces in itertools.product(" \u00a0", repeat=n)
+    ]
+    + ["&", " &", "& ", " & "]
+)
 # An acronym in brackets: "(SDF)", "(UNAMA)", "(ISIL)", "(Ukrenergo)" is not one.
 _SHORT_FORM_RE = r"(?P<sf>[\p{L}\p{Nd}][\p{L}\p{Nd}&./\-]{1,11})"
 _PAREN_SHORT_FORM_PATTERN = regex.compile(rf"\([ ]?{_SHORT_FORM_RE}[ ]?\)")
@@ -377,7 +389,7 @@ class _Word:
     capitalized: bool
     sentence_initial: bool
     gap_before: str  # the characters between the previous word and this one
-    joined: bool  # whether gap_before may stand inside a name (_NAME_GAP_PATTERN)
+    joined: bool  # whether gap_before may stand inside a name (_NAME_GAPS)
 
 
 @dataclass(slots=True)
@@ -423,8 +435,7 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
             next_start = sentence_starts[s] if s < n_starts else end + 1
         gap = text[previous_end:w_start]
         capitalized = key[:1].isupper()
-        # whether the gap may stand inside a name (it has at most four characters)
-        joined = gap == " " or (len(gap) <= 4 and _NAME_GAP_PATTERN.fullmatch(gap) is not None)
+        joined = gap in _NAME_GAPS  # whether the gap may stand inside a name
         append(_Word(word, w_start, w_end, key, key_end, capitalized, initial, gap, joined))
         previous_end = w_end
         if not capitalized and not key[:1].isdigit():
