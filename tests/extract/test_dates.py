@@ -632,3 +632,45 @@ def test_whole_text_tokens_match_the_span_scan() -> None:
                     continue
                 expected = dates_module._find_tokens(grammar, text, lowered, *span)
                 assert dates_module._tokens_in(cache, grammar, text, span) == expected, span
+
+
+def _tense_cues_word_by_word(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The tense cues as first written: every word looked at in turn."""
+    lex = dates_module._lexicon()
+    single, longer = dates_module._future_cues()
+    words = [
+        (m.group().replace("’", "'"), m.start(), m.end())
+        for m in dates_module._CUE_WORD_PATTERN.finditer(text, start, end)
+    ]
+    cues: list[tuple[int, int, str]] = []
+    previous = ""
+    for i, (word, word_start, word_end) in enumerate(words):
+        if word in single:
+            cues.append((word_start, word_end, "future"))
+        elif word in longer:
+            for rest in longer[word]:
+                following = words[i + 1 : i + 1 + len(rest)]
+                if tuple(w for w, _, _ in following) == rest:
+                    cues.append((word_start, following[-1][2], "future"))
+                    break
+        if previous not in {"be", "being"} and (
+            word in lex.past_cues
+            or (len(word) > 4 and word.endswith("ed") and word not in lex.not_past)
+        ):
+            cues.append((word_start, word_end, "past"))
+        previous = word
+    return cues
+
+
+def test_tense_cues_match_the_word_by_word_reading() -> None:
+    texts = [
+        *_SHORTCUT_TEXTS,
+        _RICH,
+        "They will be released. It is set to open; he’ll go, she'll be named, was used.",
+        "Rates were expected to be raised and being watched; he is going to leave. We'd",
+    ]
+    for text in texts:
+        for start in range(0, len(text), 7):
+            for end in (len(text), start + 25):
+                expected = _tense_cues_word_by_word(text, start, end)
+                assert list(dates_module._tense_cues(text, start, end)) == expected

@@ -418,26 +418,46 @@ def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ten
     was, -ed forms). Cues are lower case: ``May`` and ``Will`` are names, not modals."""
     lex = _lexicon()
     single, longer = _future_cues()
-    words = [
-        (m.group().replace("’", "'"), m.start(), m.end())
-        for m in _CUE_WORD_PATTERN.finditer(text, start, end)
+    # The words as strings (one call), and the Python work only for those that may be cues.
+    words = _CUE_WORD_PATTERN.findall(text, start, end)
+    if "’" in text[start:end]:
+        words = [word.replace("’", "'") for word in words]
+    cue_words = _cue_words()
+    hits = [
+        i
+        for i, word in enumerate(words)
+        if word in cue_words or (len(word) > 4 and word.endswith("ed"))
     ]
-    previous = ""
-    for i, (word, word_start, word_end) in enumerate(words):
+    if not hits:
+        return
+    matches = list(_CUE_WORD_PATTERN.finditer(text, start, end))
+    for i in hits:
+        word = words[i]
+        word_start, word_end = matches[i].span()
         if word in single:
             yield word_start, word_end, "future"
         elif word in longer:
             for rest in longer[word]:
-                following = words[i + 1 : i + 1 + len(rest)]
-                if tuple(w for w, _, _ in following) == rest:
-                    yield word_start, following[-1][2], "future"
+                if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                    yield word_start, matches[i + len(rest)].end(), "future"
                     break
+        previous = words[i - 1] if i else ""
         if previous not in {"be", "being"} and (
             word in lex.past_cues
             or (len(word) > 4 and word.endswith("ed") and word not in lex.not_past)
         ):
             yield word_start, word_end, "past"
-        previous = word
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """The words _tense_cues looks at beyond the -ed forms: future cues and their first
+    words, past cues."""
+    single, longer = _future_cues()
+    return single | frozenset(longer) | _lexicon().past_cues
+
+
+register_cache(_cue_words.cache_clear)
 
 
 # ----------------------------------------------------------------------------- small patterns
@@ -2257,7 +2277,7 @@ def _find_tokens(grammar: _Grammar, text: str, lowered: str, start: int, end: in
             if (i := bisect.bisect_right(starts, token[0]) - 1) < 0 or features[i][1] <= token[0]
         ]
         tokens.extend(features)
-        tokens.sort(key=lambda token: token[0])
+        tokens.sort()  # no two tokens start alike: their starts alone order them
     return tokens
 
 
