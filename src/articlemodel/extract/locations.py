@@ -760,24 +760,31 @@ def _rules_by_range(text: str, ranges: Sequence[tuple[int, int]]) -> list[list[_
     """For each range text[start:end] of ``ranges``, the context rules that may match there, in
     rule order: those without keywords, and those one of whose keywords the range holds.
 
-    Each keyword the text holds is looked up once in the whole text and its occurrences put in
-    their ranges, rather than each rule's keywords being looked for in each range."""
-    present = set(_RARE_KEYWORD_PATTERN.findall(text))
-    present.update(k for k in _COMMON_KEYWORDS if k in text)
+    The occurrences of each keyword are found once in the whole text and put in their ranges,
+    rather than each rule's keywords being looked for in each range."""
+    # Where each keyword stands: the capitalised ones from one pass (which, as no keyword opens
+    # another or holds a capital or hyphen after its first character, finds every occurrence),
+    # the others one by one.
+    occurrences: dict[str, list[int]] = {}
+    for match in _RARE_KEYWORD_PATTERN.finditer(text):
+        occurrences.setdefault(match.group(), []).append(match.start())
+    for keyword in _COMMON_KEYWORDS:
+        position = text.find(keyword)
+        while position >= 0:
+            occurrences.setdefault(keyword, []).append(position)
+            position = text.find(keyword, position + 1)
     starts = [r_start for r_start, _ in ranges]
     disjoint = all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(ranges))
     holding: dict[str, set[int]] = {}  # keyword -> numbers of the ranges that hold it wholly
-    for keyword in present:
+    for keyword, positions in occurrences.items():
         numbers = holding[keyword] = set()
         if not disjoint:  # not met in practice (regions follow each other); kept for safety
             numbers.update(n for n, (s, e) in enumerate(ranges) if text.find(keyword, s, e) >= 0)
             continue
-        position = text.find(keyword)
-        while position >= 0:
+        for position in positions:
             number = bisect.bisect_right(starts, position) - 1
             if number >= 0 and position + len(keyword) <= ranges[number][1]:
                 numbers.add(number)
-            position = text.find(keyword, position + 1)
     per_range: list[list[_Rule]] = [[] for _ in ranges]
     for rule in _CONTEXT_RULES:
         if not rule.keywords:
