@@ -43,7 +43,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -172,8 +172,9 @@ def _lexicon() -> _Lexicon:
 # ----------------------------------------------------------------------------- candidates
 
 
-@dataclass(frozen=True, slots=True)
-class _Value:
+# _Value and _Candidate are named tuples: immutable like frozen dataclasses, and several
+# times faster to build (a parse builds dozens).
+class _Value(NamedTuple):
     value: str | None
     granularity: Granularity | None = None
     date: datetime.date | None = None
@@ -183,8 +184,7 @@ _UNRESOLVED = _Value(None)
 _Resolver = Callable[["_Scope"], _Value]
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     start: int
     end: int
     kind: DateKind
