@@ -2180,25 +2180,25 @@ def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
         cache.patterns = grammar.patterns_for(text)
         cache.lowered, cache.tokens, cache.token_starts = None, None, []
         if cache.patterns is grammar.patterns and grammar.trigger_word_pattern is not None:
-            lowered = text.lower()
-            if len(lowered) == len(text):
-                cache.lowered = lowered
+            lower_case = text.lower()
+            if len(lower_case) == len(text):
+                cache.lowered = lower_case
+    # Locals: reading a thread-local's attributes costs more than reading a local's.
+    lowered, patterns, found_in = cache.lowered, cache.patterns, cache.spans
     chosen: list[_Candidate] = []
     for span in spans:
         if span[1] <= span[0]:
             continue
-        found = cache.spans.get(span)
+        found = found_in.get(span)
         if found is None:
-            if cache.lowered is not None and _space_bounded(text, span):
+            if lowered is not None and _space_bounded(text, span):
                 tokens = _tokens_in(cache, grammar, text, span)
-            elif cache.lowered is None or (span[0] > 0 and text[span[0] - 1].isalpha()):
+            elif lowered is None or (span[0] > 0 and text[span[0] - 1].isalpha()):
                 tokens = _scan_tokens(grammar, text, *span)
             else:
-                tokens = _find_tokens(grammar, text, cache.lowered, *span)
-            found = cache.spans[span] = (
-                _find_in_span(
-                    grammar, text, span, tokens, patterns=cache.patterns, lowered=cache.lowered
-                )
+                tokens = _find_tokens(grammar, text, lowered, *span)
+            found = found_in[span] = (
+                _find_in_span(grammar, text, span, tokens, patterns=patterns, lowered=lowered)
                 if tokens
                 else []
             )
