@@ -2318,7 +2318,7 @@ def _find_in_span(
         pattern, handler = patterns[index], handlers[index]
         needs, heads = all_needs[index], all_heads[index]
         for window_start, window_end in windows[index]:
-            matches: Iterator[regex.Match[str]]
+            matches: Iterable[regex.Match[str]]
             if lowered is None:
                 matches = pattern.finditer(text, window_start, window_end)
             elif needs is not None and needs.search(lowered, window_start, window_end) is None:
@@ -2338,19 +2338,21 @@ def _find_in_span(
 
 def _matches_at_heads(
     pattern: regex.Pattern[str], heads: re.Pattern[str], text: str, lowered: str, window: _Span
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text, *window)``, trying the pattern only where ``heads`` says a
-    match can start. (The rules given heads never match an empty string.)"""
+) -> list[regex.Match[str]]:
+    """``list(pattern.finditer(text, *window))``, trying the pattern only where ``heads`` says
+    a match can start. (The rules given heads never match an empty string.)"""
     start, end = window
     resume = start
+    matches = []
     for head in heads.finditer(lowered, start, end):
         position = head.start()
         if position < resume:
             continue
         match = pattern.match(text, position, end)
         if match is not None:
-            yield match
+            matches.append(match)
             resume = match.end()
+    return matches
 
 
 def _longest_first(found: list[_Candidate]) -> list[_Candidate]:
