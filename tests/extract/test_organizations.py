@@ -647,3 +647,13 @@ def test_name_gaps(gap: str) -> None:
     o = organizations
     assert (gap in o._NAME_GAPS) == (o._NAME_GAP_PATTERN.fullmatch(gap) is not None)
     assert all(o._NAME_GAP_PATTERN.fullmatch(g) for g in o._NAME_GAPS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ASCII_TEXTS)
+def test_ascii_lower_triple_pattern(text: str) -> None:
+    # in ASCII text the ASCII pattern finds three lower-case letters where the Unicode one does
+    o = organizations
+    assert (o._ASCII_LOWER_TRIPLE_PATTERN.search(text) is None) == (
+        o._LOWER_TRIPLE_PATTERN.search(text) is None
+    )

@@ -147,6 +147,9 @@ _WORD_CHAR_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}\-]")
 # Text in capitals has no three lower-case letters in a row ("McDONALD'S" is still capitals).
 _LOWER_TRIPLE_PATTERN = regex.compile(r"\p{Ll}{3}")
 _UPPER_PAIR_PATTERN = regex.compile(r"\p{Lu}{2}")
+# The same for text in ASCII, where a lower-case letter is [a-z] (the standard library's engine
+# answers faster; test_ascii_lower_triple_pattern pins that both agree).
+_ASCII_LOWER_TRIPLE_PATTERN = re.compile(r"[a-z]{3}")
 # What may stand between two words of one name: one run of spaces, or a plural possessive
 # apostrophe before it ("Kurdistan Workers' Party").
 _NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}|[ ]?&[ ]?")
@@ -489,10 +492,11 @@ def _regions(doc: Document) -> list[_Region]:
         words = _words(text, region.start, region.end, sentence_starts)
         if not words:
             continue
-        caps = (
-            _LOWER_TRIPLE_PATTERN.search(text, region.start, region.end) is None
-            and _UPPER_PAIR_PATTERN.search(text, region.start, region.end) is not None
-        )
+        if text[region.start : region.end].isascii():
+            lower = _ASCII_LOWER_TRIPLE_PATTERN.search(text, region.start, region.end) is not None
+        else:
+            lower = _LOWER_TRIPLE_PATTERN.search(text, region.start, region.end) is not None
+        caps = not lower and _UPPER_PAIR_PATTERN.search(text, region.start, region.end) is not None
         title = not caps and _title_case(text, region.start, region.end, region.kind)
         regions.append(_Region(tuple(words), caps, title))
     return regions
@@ -501,6 +505,8 @@ def _regions(doc: Document) -> list[_Region]:
 def _title_case(text: str, start: int, end: int, kind: str) -> bool:
     """Whether a headline, standfirst or subhead capitalizes most of its longer words."""
     if kind == "body":
+        if end - start > 150 and not text[end - 1].isspace():
+            return False  # the test below, without copying the piece
         piece = text[start:end].rstrip()
         if len(piece) > 150 or piece.endswith((".", "”", '"')):
             return False
