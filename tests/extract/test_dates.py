@@ -674,3 +674,11 @@ def test_tense_cues_match_the_word_by_word_reading() -> None:
             for end in (len(text), start + 25):
                 expected = _tense_cues_word_by_word(text, start, end)
                 assert list(dates_module._tense_cues(text, start, end)) == expected
+
+
+def test_norm_matches_the_squeezing_pattern() -> None:
+    texts = [None, "", " ", "May", "the  past", "this\u00a0past", "this\tcoming", "a few", "Wo’n",
+             "3.5", "twenty-one", " last ", "x\u2003y", "ab\ncd", "é ü", "² ½"]  # fmt: skip
+    for text in texts:
+        squeezed = dates_module._SPACES_PATTERN.sub(" ", text or "").strip().lower()
+        assert dates_module._norm(text) == squeezed.replace("’", "'"), text

@@ -2105,7 +2105,13 @@ def _season_allowed(word: str, rel: str, before: str, has_part: bool) -> bool:
 
 
 def _norm(text: str | None) -> str:
-    return _SPACES_PATTERN.sub(" ", text or "").strip().lower().replace("’", "'")
+    if not text:
+        return ""
+    # Letters and digits with single spaces between them (most groups) hold no run of white
+    # space to squeeze.
+    if "  " in text or not text.replace(" ", "").isalnum():
+        text = _SPACES_PATTERN.sub(" ", text)
+    return text.strip().lower().replace("’", "'")
 
 
 def _leap(year: int) -> bool:
