@@ -686,9 +686,11 @@ def _match_short_form(short: str, long: str, *, capital: bool) -> int | None:
 
 
 def _is_short_form(short: str) -> bool:
-    upper = sum(c.isupper() for c in short)
-    letters = sum(c.isalpha() for c in short)
-    digits = sum(c.isdigit() for c in short)
+    upper = sum(map(str.isupper, short))
+    if upper == 0:
+        return False  # most bracketed words: "(said)", "(2019)"
+    letters = sum(map(str.isalpha, short))
+    digits = sum(map(str.isdigit, short))
     return (
         short[0].isalnum()
         and (upper >= 2 or (upper >= 1 and digits >= 1))
