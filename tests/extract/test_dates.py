@@ -682,3 +682,17 @@ def test_norm_matches_the_squeezing_pattern() -> None:
     for text in texts:
         squeezed = dates_module._SPACES_PATTERN.sub(" ", text or "").strip().lower()
         assert dates_module._norm(text) == squeezed.replace("’", "'"), text
+
+
+def test_full_case_risk_class_matches_the_two_part_pattern() -> None:
+    import regex
+
+    ranges = dates_module._SIMPLE_CASE_RANGES
+    two_part = regex.compile(
+        "[^" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges) + "]"
+        "|[\u00df\u0130\u0149\u01f0\u017f]"
+    )
+    pattern = dates_module._FULL_CASE_RISK_PATTERN
+    for code in range(0x10000):
+        char = chr(code)
+        assert (pattern.search(char) is None) == (two_part.search(char) is None), hex(code)
