@@ -1198,6 +1198,8 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
                     if state.free(word.start, word.key_end) and form not in state.back_references:
                         state.surnames.add(word.key)  # "Gerald Ford": "Ford" names a person
                     continue
+                if not state.free(word.start, last.key_end):
+                    continue  # taken: state.add below would do nothing (the tests have no effects)
                 if not _stands_alone(state, words, i + len(form) - 1, key):
                     continue
                 if form in state.back_references and (
