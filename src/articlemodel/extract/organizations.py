@@ -1393,7 +1393,7 @@ def _organizations(state: _State) -> list[Organization]:
         elif len(full) == 1:
             name = full[0]
         elif full:
-            name = max(full, key=lambda s: (len(s), sum(c.isupper() for c in s)))
+            name = max(full, key=lambda s: (len(s), sum(map(str.isupper, s))))
         elif entity.canonical is not None:
             name = entity.canonical
         else:
