@@ -18,7 +18,9 @@ directories of them; by default ``seeds/*.txt`` and, when present beside the rep
 - ``articlemodel batch --workers 1`` against ``--workers 2`` on a JSONL of the articles;
 - linearity: the first seed at 1×, 10× and 100× its length.
 
-Times are medians over ``--rounds`` rounds. Nothing here asserts a time: docs/performance.md
+Each time is the fastest of ``--rounds`` rounds (noise on a shared machine only ever adds
+time), and the floor and the parse of an article are timed back to back, so that a machine
+whose speed drifts moves both. Nothing here asserts a time: docs/performance.md
 records the numbers and the bar they are held to.
 """
 
@@ -35,7 +37,6 @@ import os
 import platform
 import pstats
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -126,7 +127,7 @@ def _percentile(values: Sequence[float], fraction: float) -> float:
 def time_each(
     call: Callable[[Sample], object], samples: Sequence[Sample], rounds: int
 ) -> list[float]:
-    """Seconds per sample, the median over ``rounds`` rounds."""
+    """Seconds per sample, the fastest of ``rounds`` rounds."""
     per_round = []
     for _ in range(rounds):
         times = []
@@ -135,7 +136,23 @@ def time_each(
             call(sample)
             times.append(time.perf_counter() - start)
         per_round.append(times)
-    return [statistics.median(column) for column in zip(*per_round, strict=True)]
+    return [min(column) for column in zip(*per_round, strict=True)]
+
+
+def time_paired(samples: Sequence[Sample], rounds: int) -> tuple[list[float], list[float]]:
+    """Seconds per sample for the floor and for parse_article, each the fastest of
+    ``rounds``; the two calls on an article run back to back."""
+    floors: list[list[float]] = [[] for _ in samples]
+    parses: list[list[float]] = [[] for _ in samples]
+    for _ in range(rounds):
+        for i, sample in enumerate(samples):
+            start = time.perf_counter()
+            _floor(sample)
+            middle = time.perf_counter()
+            _parse(sample)
+            floors[i].append(middle - start)
+            parses[i].append(time.perf_counter() - middle)
+    return [min(times) for times in floors], [min(times) for times in parses]
 
 
 def _floor(sample: Sample) -> object:
@@ -161,7 +178,7 @@ def _call(function: Callable[..., Any], *args: object, **available: object) -> A
 
 
 def stage_times(samples: Sequence[Sample], rounds: int) -> dict[str, float]:
-    """Total seconds per stage over ``samples`` (median of rounds), each stage on its own."""
+    """Total seconds per stage over ``samples`` (fastest round), each stage on its own."""
     totals: dict[str, list[float]] = {}
     for _ in range(rounds):
         spent: dict[str, float] = {}
@@ -209,7 +226,7 @@ def stage_times(samples: Sequence[Sample], rounds: int) -> dict[str, float]:
             )
         for name, seconds in spent.items():
             totals.setdefault(name, []).append(seconds)
-    return {name: statistics.median(values) for name, values in totals.items()}
+    return {name: min(values) for name, values in totals.items()}
 
 
 @dataclass(frozen=True)
@@ -288,7 +305,7 @@ def batch_times(
 
 
 def linearity(text: str, factors: Sequence[int]) -> dict[int, float]:
-    """Seconds to parse ``text`` repeated ``factor`` times (median of a few rounds)."""
+    """Seconds to parse ``text`` repeated ``factor`` times (fastest of a few rounds)."""
     result = {}
     for factor in factors:
         long_text = "\n\n".join([text.strip()] * factor)
@@ -298,7 +315,7 @@ def linearity(text: str, factors: Sequence[int]) -> dict[int, float]:
             start = time.perf_counter()
             parse_article(long_text)
             times.append(time.perf_counter() - start)
-        result[factor] = statistics.median(times)
+        result[factor] = min(times)
     return result
 
 
@@ -343,7 +360,7 @@ def _rate_row(name: str, samples: Sequence[Sample], times: Sequence[float], floo
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("paths", nargs="*", type=Path, help="JSONL / .txt files or directories")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds per timing (median)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per timing (fastest)")
     parser.add_argument("--batch-records", type=int, default=3000, help="records for batch runs")
     parser.add_argument("--profile", action="store_true", help="also print cProfile tops")
     args = parser.parse_args(argv)
@@ -364,8 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for sample in samples:  # warm up: lexicons and indexes load here, not in the timings
         _parse(sample)
 
-    floor_times = time_each(_floor, samples, args.rounds)
-    parse_times = time_each(_parse, samples, args.rounds)
+    floor_times, parse_times = time_paired(samples, args.rounds)
     index = {id(s): i for i, s in enumerate(samples)}
     news_floor = [floor_times[index[id(s)]] for s in news]
     news_parse = [parse_times[index[id(s)]] for s in news]
@@ -383,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, Python "
         f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; "
-        f"median of {args.rounds} rounds; {len(samples)} articles from "
+        f"fastest of {args.rounds} rounds; {len(samples)} articles from "
         f"{', '.join(str(p) for p in (args.paths or DEFAULT_PATHS))}; load average "
         f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end (other "
         "processes on the machine slow every figure; the ratios to the floor drift least)\n"
