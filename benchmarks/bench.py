@@ -395,12 +395,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     batch = batch_times(samples, args.batch_records, (1, 2))
     scale = linearity(seed.text, (1, 10, 100))
 
+    sources = ", ".join(
+        os.path.relpath(p, REPO) + "/" * p.is_dir() for p in (args.paths or DEFAULT_PATHS)
+    )
     print(f"# articlemodel {articlemodel.__version__} benchmark\n")
     print(
         f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, Python "
         f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; "
         f"fastest of {args.rounds} rounds; {len(samples)} articles from "
-        f"{', '.join(str(p) for p in (args.paths or DEFAULT_PATHS))}; load average "
+        f"{sources}; load average "
         f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end (other "
         "processes on the machine slow every figure; the ratios to the floor drift least)\n"
     )
