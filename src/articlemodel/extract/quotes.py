@@ -351,7 +351,6 @@ _COLON_SPEAKER_PATTERN = regex.compile(
     r"(?P<spk>\p{Lu}[\p{L}\p{M}'’\-.]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-.]*){0,3})"
     r"[ \t\u00a0]*:[ \t\u00a0]*\Z"
 )
-_TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…\"“”„«»'‘’)]")
 # Verbs before an infinitive cue whose subject speaks: "went on to say", "was quick to add".
 _INFINITIVE_PATTERN = regex.compile(
     r"[ \t\u00a0]+(?:went[ \t\u00a0]+on|continued|proceeded|hastened|was[ \t\u00a0]+quick|"
@@ -378,6 +377,8 @@ _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 # An auxiliary ending a text starts within this many characters of its end.
 _AUX_END_WINDOW = max(map(len, _AUX_WORDS)) + 1
 _AUX_SET: frozenset[str] = frozenset(_AUX_WORDS)
+# What the end of a reported clause is trimmed of: white space and stops; quote marks and
+# brackets stay.
 _TRAILING_STOPS = frozenset(" \t\n\r\u00a0.!?;:,…")
 # Unions and differences of the word sets above, built once.
 _DETERMINERS_OR_PRONOUNS: frozenset[str] = _DETERMINERS | _PRONOUNS.keys()
