@@ -1241,9 +1241,8 @@ class _Grammar:
         if day > (29 if month == 2 else 30 if month in {4, 6, 9, 11} else 31):
             return
         rule = "month_day" if match.start("mon") < match.start("day") else "day_month"
-        if rule == "day_month" and month_word.lower() in self.lex.need_cue:
-            # "3 March" is a date, "3 may" and "3 March on" are not; the capital was checked.
-            pass
+        # The capital checked above is what keeps "3 may" out; the lexicon's need_cue words
+        # ("may", "march") need a cue only when the month stands alone (_month).
         weekday = self.lex.weekdays.get(match["wd"].lower()) if match["wd"] else None
         if match["y"]:
             try:
