@@ -50,6 +50,7 @@ import regex
 from articlemodel import settings
 from articlemodel.extract import timex
 from articlemodel.extract.timex import Tense
+from articlemodel.extract.trie import trie_alternation
 from articlemodel.lexicons import load_json, load_lines, load_set, register_cache
 from articlemodel.models import DateExpression, DateKind, Dateline, Granularity, PublishedSource
 from articlemodel.segment import Document
@@ -71,30 +72,12 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _trie_alt(words: Iterable[str]) -> str:
-    """The alternation of _alt written as a trie, ``(?:a(?:round|bout)|n)`` for ``around``,
-    ``about`` and ``n``: the same matches in the same order of preference as _alt with simple
-    case folding (VERSION0), where two different letters never match the same character, and
-    faster to run. With full case folding one character may match across two branches (``ß``
-    for ``s`` + ``s``): the VERSION1 patterns use _alt."""
-    root: _Trie = {}
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        node = root
-        for char in word:
-            node = node.setdefault(_ALT_CHARS.get(char) or regex.escape(char), {})
-        node[""] = {}  # a word ends here; after every longer word, as in _alt
-    return "(?:" + _trie_pattern(root) + ")"
+    """The alternation of _alt written as a trie (see extract/trie.py): the same matches with
+    simple case folding (VERSION0) and faster to run; the VERSION1 patterns use _alt."""
+    return trie_alternation(words, _ALT_CHARS)
 
 
-_Trie = dict[str, "_Trie"]
 _ALT_CHARS = {" ": r"\s+", "'": "['’]"}
-
-
-def _trie_pattern(node: _Trie) -> str:
-    branches = [key + _trie_pattern(child) for key, child in node.items() if key]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ from typing import NamedTuple
 import regex
 
 from articlemodel import settings
+from articlemodel.extract.trie import trie_alternation
 from articlemodel.lexicons import load_lines, load_set
 from articlemodel.models import Organization, Person, Quote
 from articlemodel.segment import Document, Region
@@ -295,19 +296,6 @@ _NAME_AFTER_PATTERN = regex.compile(
 _CUE_PATTERN = regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
 
 
-def _trie_re(words: frozenset[str]) -> str:
-    """An alternation matching ``words`` (longest first), factored by common prefixes."""
-    rests: dict[str, set[str]] = {}
-    for word in words:
-        rests.setdefault(word[:1], set()).add(word[1:])
-    optional = "" in rests
-    branches = [re.escape(c) + _trie_re(frozenset(r)) for c, r in sorted(rests.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not optional else f"(?:{'|'.join(branches)})"
-    return body + "?" if optional else body
-
-
 # Trying _CUE_PATTERN's string set at every position is slow. A cue can only start where a run
 # of lower-case ASCII letters starts (its lookbehind rules out a letter before it), and that
 # run is then the cue's first word, its key. A stdlib pattern finds the runs that are keys, and
@@ -328,10 +316,10 @@ def _cues_by_key(cues: Sequence[str]) -> dict[str, tuple[str, ...]]:
 _CUES_BY_KEY = _cues_by_key(_CUES)
 _CUE_KEYS: frozenset[str] = frozenset(_CUES_BY_KEY)
 _CUES_KEYED = all(_LOWER_RUN_PATTERN.match(c) is not None for c in _CUES)
-_CUE_KEY_PATTERN = re.compile(rf"(?<![a-z]){_trie_re(_CUE_KEYS)}(?![a-z])")
+_CUE_KEY_PATTERN = re.compile(rf"(?<![a-z]){trie_alternation(_CUE_KEYS)}(?![a-z])")
 # The same with the character before the key consumed rather than looked behind at, which the
 # stdlib engine scans for faster; a key at the start of the searched text is matched apart.
-_CUE_KEY_AFTER_PATTERN = re.compile(rf"[^a-z]{_trie_re(_CUE_KEYS)}(?![a-z])")
+_CUE_KEY_AFTER_PATTERN = re.compile(rf"[^a-z]{trie_alternation(_CUE_KEYS)}(?![a-z])")
 _LETTER_PATTERN = regex.compile(r"\p{L}")
 _ACCORDING_PATTERN = regex.compile(
     r"(?<![\p{L}\-])[Aa]ccording[ \t\u00a0]+to(?![\p{L}\-])", regex.VERSION1
