@@ -213,7 +213,6 @@ _NAME_PARTICLES: frozenset[str] = frozenset(
 )  # fmt: skip
 
 _DOUBLE_OPENERS = "“„‟«"
-_DOUBLE_CLOSERS = "”»"
 _DOUBLE_MARKS = '"“”„‟«»'
 _SINGLE_MARKS = "'‘’‹›"
 _QUOTE_CHARS = "\"“”„‟«»'‘’‹›"
