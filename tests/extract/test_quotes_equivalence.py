@@ -145,3 +145,14 @@ def test_marks_found_by_find() -> None:
     assert q._between(q._char_positions(text, q._SINGLE_MARKS), 5, 14) == [
         i for i, c in enumerate(text) if c in q._SINGLE_MARKS and 5 <= i < 14
     ]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "", "said", " said ", "said\ud800said", "ſaid said"])
+def test_key_starts(text: str) -> None:
+    assert q._key_starts(text) == q._scan_cue_starts(text, 0, len(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts)
+def test_key_starts_generated(text: str) -> None:
+    assert q._key_starts(text) == q._scan_cue_starts(text, 0, len(text))

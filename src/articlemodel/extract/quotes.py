@@ -1023,11 +1023,37 @@ def _scan_cue_starts(text: str, lo: int, hi: int) -> list[int]:
 _CUE_INDEX_MAX_CHARS = 100_000
 
 
+# Each byte to itself if it is a lower-case ASCII letter, else to a space.
+_LOWER_RUN_BYTES = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+_CUE_KEY_BYTES: frozenset[bytes] = frozenset(key.encode("ascii") for key in _CUE_KEYS)
+
+
+def _key_starts(text: str) -> list[int]:
+    """``_scan_cue_starts(text, 0, len(text))``, found without a pattern.
+
+    A key starts where a maximal run of lower-case ASCII letters starts and is that run. Encoded
+    to ASCII with one "?" for each other character (the offsets stay) and every byte but a
+    lower-case letter turned to a space, the text splits into those runs: the ones that are keys
+    are looked up in a set, and only those are found, with their spaces around them.
+    """
+    runs = b" " + text.encode("ascii", "replace").translate(_LOWER_RUN_BYTES) + b" "
+    starts: list[int] = []
+    for key in _CUE_KEY_BYTES.intersection(runs.split()):
+        needle = b" " + key + b" "
+        # The space before the key is at the key's offset in the text (one space pads it).
+        i = runs.find(needle)
+        while i >= 0:
+            starts.append(i)
+            i = runs.find(needle, i + len(key) + 1)
+    starts.sort()
+    return starts
+
+
 def _text_cue_starts(text: str) -> list[int]:
     """``_scan_cue_starts`` over the whole text, once per text and call."""
     facts = _facts(text)
     if facts.cue_starts is None:
-        facts.cue_starts = _scan_cue_starts(text, 0, len(text))
+        facts.cue_starts = _key_starts(text)
     return facts.cue_starts
 
 
@@ -1802,7 +1828,6 @@ def _find_indirect(
     direct_starts = [s for s, _ in direct_spans]
     frag_starts = [f.open_mark for f in fragments]
     used_fragments: set[int] = set()
-    has_according = "ccording" in text  # what _ACCORDING_PATTERN matches holds it
 
     def inside_direct(pos: int) -> bool:
         i = bisect.bisect_right(direct_starts, pos) - 1
@@ -1821,6 +1846,8 @@ def _find_indirect(
             for cue in _find_cues(text, s_lo, s_hi)
             if cue[0] not in used_cues and not inside_direct(cue[0])
         ]
+        # What a match holds: a sentence without it has none.
+        has_according = text.find("ccording", s_lo, s_hi) >= 0
         accordings = [
             m.span()
             for m in (_ACCORDING_PATTERN.finditer(text, s_lo, s_hi) if has_according else ())
