@@ -696,3 +696,12 @@ def test_full_case_risk_class_matches_the_two_part_pattern() -> None:
     for code in range(0x10000):
         char = chr(code)
         assert (pattern.search(char) is None) == (two_part.search(char) is None), hex(code)
+
+
+def test_full_case_patterns_number_their_groups_alike() -> None:
+    # Handlers read groups by the numbers of the simple-case patterns (_Grammar.group_numbers).
+    grammar = dates_module._grammar()
+    for pattern, full_case, numbers in zip(
+        grammar.patterns, grammar.full_case_patterns, grammar.group_numbers, strict=True
+    ):
+        assert dict(full_case.groupindex) == dict(pattern.groupindex) == dict(numbers)

@@ -41,6 +41,7 @@ import datetime
 import functools
 import re
 import threading
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -611,7 +612,11 @@ def _full_case_risk_pattern() -> re.Pattern[str]:
 
 _FULL_CASE_RISK_PATTERN = _full_case_risk_pattern()
 
-Handler = Callable[["_Grammar", "regex.Match[str]", str], Iterable[_Candidate]]
+_Groups = Mapping[str, int]
+"""A rule's group numbers by name: ``match[group["mon"]]`` reads a group by its number, several
+times faster than ``match["mon"]`` (``regex`` builds the pattern's name index for every read by
+name)."""
+Handler = Callable[["_Grammar", "regex.Match[str]", str, _Groups], Iterable[_Candidate]]
 _Source = tuple[str, str, Handler]
 _RuleRefs = tuple[tuple[int, int, int], ...]
 """Rules a token starts, as (rule index, back, forward)."""
@@ -1113,6 +1118,11 @@ class _Grammar:
         )
         self.patterns = tuple(rule.pattern for rule in self.rules)
         self.handlers = tuple(rule.handler for rule in self.rules)
+        # The full-case patterns are built from the same sources (their alternations hold no
+        # groups), so their groups have the same numbers.
+        self.group_numbers = tuple(
+            types.MappingProxyType(dict(rule.pattern.groupindex)) for rule in self.rules
+        )
         self.ranks = {rule.name: rank for rank, rule in enumerate(self.rules)}
         # The rules each trigger word or feature starts, as (rule index, back, forward).
         by_key: dict[str, list[tuple[int, int, int]]] = {}
@@ -1185,51 +1195,55 @@ class _Grammar:
 
     # ------------------------------------------------------------------ absolute dates
 
-    def _iso(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+    def _iso(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
         try:
-            day = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            day = datetime.date(
+                int(match[group["y"]]), int(match[group["m"]]), int(match[group["d"]])
+            )
         except ValueError:
             return
-        if match["H"] is None:
+        if match[group["H"]] is None:
             yield self._candidate(match, "date", _fixed(day.isoformat()), rule="iso")
             return
-        hour, minute = int(match["H"]), int(match["M"])
+        hour, minute = int(match[group["H"]]), int(match[group["M"]])
         if hour > 24 or minute > 59:
             return
-        zone = "Z" if match["z"] == "Z" else ""
+        zone = "Z" if match[group["z"]] == "Z" else ""
         value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
         yield self._candidate(match, "time", _fixed(value, "minute"), rule="iso")
 
-    def _numeric(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        first, second = int(match["a"]), int(match["b"])
+    def _numeric(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        first, second = int(match[group["a"]]), int(match[group["b"]])
         if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
             return
-        if match["sep"] != "/" and len(match["y"]) == 2:
+        if match[group["sep"]] != "/" and len(match[group["y"]]) == 2:
             return  # 1.5.10 is a version number more often than a date
         day = _parse_numeric_date(match.group())
         if day is None:
             return
         yield self._candidate(match, "date", _fixed(day.isoformat()), rule="numeric")
 
-    def _month_day(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        month_word = match["mon"]
+    def _month_day(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        month_word = match[group["mon"]]
         if not _capitalized(month_word):
             return
-        if match["wd"] and not _capitalized(match["wd"]):
+        if match[group["wd"]] and not _capitalized(match[group["wd"]]):
             return
         month = self._month_number(month_word)
-        day = int(match["day"])
+        day = int(match[group["day"]])
         if month is None or not 1 <= day <= 31:
             return
         if day > (29 if month == 2 else 30 if month in {4, 6, 9, 11} else 31):
             return
-        rule = "month_day" if match.start("mon") < match.start("day") else "day_month"
+        rule = "month_day" if match.start(group["mon"]) < match.start(group["day"]) else "day_month"
         # The capital checked above is what keeps "3 may" out; the lexicon's need_cue words
         # ("may", "march") need a cue only when the month stands alone (_month).
-        weekday = self.lex.weekdays.get(match["wd"].lower()) if match["wd"] else None
-        if match["y"]:
+        weekday = self.lex.weekdays.get(match[group["wd"]].lower()) if match[group["wd"]] else None
+        if match[group["y"]]:
             try:
-                fixed = datetime.date(int(match["y"]), month, day)
+                fixed = datetime.date(int(match[group["y"]]), month, day)
             except ValueError:
                 return
             yield self._candidate(match, "date", _fixed(fixed.isoformat()), rule=rule)
@@ -1267,28 +1281,30 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule=rule)
 
-    def _month_year(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        if not _capitalized(match["mon"]):
+    def _month_year(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        if not _capitalized(match[group["mon"]]):
             return
-        month = self._month_number(match["mon"])
+        month = self._month_number(match[group["mon"]])
         if month is None:
             return
-        value = timex.month_value(int(match["y"]), month)
+        value = timex.month_value(int(match[group["y"]]), month)
         yield self._candidate(match, "date", _fixed(value), rule="month_year")
 
-    def _month(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        word = match["mon"]
+    def _month(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        word = match[group["mon"]]
         if not _capitalized(word):
             return
         month = self._month_number(word)
         if month is None:
             return
-        rel = _norm(match["rel"])
-        rely = _norm(match["rely"])
+        rel = _norm(match[group["rel"]])
+        rely = _norm(match[group["rely"]])
         following = _OF_RELATIVE_YEAR_PATTERN.match(text, match.end(), match.end() + 30)
         if following and not rely:
             rely = following.group(1).lower()
-        if not (rel or rely or match["part"]):
+        if not (rel or rely or match[group["part"]]):
             before = _word_before(text, match.start())
             cue = before.lower() in self.lex.cues
             if word.lower() in self.lex.need_cue and not cue:
@@ -1325,12 +1341,12 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="month")
 
-    def _week_of(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        month = self._month_number(match["mon"])
+    def _week_of(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        month = self._month_number(match[group["mon"]])
         if month is None:
             return
-        ordinal = _ordinal(match["ord"]) or -1
-        fixed_year = int(match["y"]) if match["y"] else None
+        ordinal = _ordinal(match[group["ord"]]) or -1
+        fixed_year = int(match[group["y"]]) if match[group["y"]] else None
 
         def resolve(scope: _Scope) -> _Value:
             year = fixed_year
@@ -1354,11 +1370,11 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="week_of")
 
-    def _year(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        year = int(match["y"])
+    def _year(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        year = int(match[group["y"]])
         before = _word_before(text, match.start()).lower()
         after = _word_after(text, match.end()).lower()
-        plain = not (match["part"] or match["theyear"] or match["fiscal"])
+        plain = not (match[group["part"]] or match[group["theyear"]] or match[group["fiscal"]])
         if plain:
             if before in self.lex.not_year_before or before.rstrip(".") in self.lex.not_year_before:
                 return
@@ -1380,16 +1396,18 @@ class _Grammar:
                 and text[match.end() + 1 : match.end() + 2].isdigit()
             ) and not _YEAR_RANGE_END_PATTERN.match(text, match.end(), match.end() + 6):
                 return
-        if match["fiscal"]:
+        if match[group["fiscal"]]:
             yield self._candidate(match, "date", _fixed(f"FY{year}", "year"), rule="year")
             return
         yield self._candidate(match, "date", _fixed(f"{year:04d}", "year"), rule="year")
 
-    def _short_year(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+    def _short_year(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
         before = _word_before(text, match.start())
         if before.lower() not in self.lex.cues and not _capitalized(before):
             return
-        two = int(match["yy"])
+        two = int(match[group["yy"]])
 
         def resolve(scope: _Scope) -> _Value:
             reference = scope.reference
@@ -1401,18 +1419,18 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="short_year")
 
-    def _decade(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        if match["d2"] is not None:
-            if not (match["the"] or match["part"]):
+    def _decade(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        if match[group["d2"]] is not None:
+            if not (match[group["the"]] or match[group["part"]]):
                 return
             before = _word_before(text, match.start()).lower()
             if before in {"their", "his", "her", "my", "your", "our", "its", "late", "early"}:
                 return
-        if match["c"]:
-            value = f"{match['c']}{match['d']}"
+        if match[group["c"]]:
+            value = f"{match[group['c']]}{match[group['d']]}"
             yield self._candidate(match, "date", _fixed(value, "decade"), rule="decade")
             return
-        digit = int(match["dd"] or match["d2"])
+        digit = int(match[group["dd"]] or match[group["d2"]])
 
         def resolve(scope: _Scope) -> _Value:
             reference = scope.reference
@@ -1425,29 +1443,31 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="decade")
 
-    def _decade_word(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
+    def _decade_word(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
         digit = [
             "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
             "nineties",
-        ].index(match["w"].lower()) + 2  # fmt: skip
+        ].index(match[group["w"]].lower()) + 2  # fmt: skip
         yield self._candidate(match, "date", _fixed(f"19{digit}", "decade"), rule="decade_word")
 
-    def _century(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        number = _ordinal(match["n"])
+    def _century(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        number = _ordinal(match[group["n"]])
         if number is None or not 1 <= number <= 30:
             return
         yield self._candidate(match, "date", _fixed(f"{number - 1:02d}", "century"), rule="century")
 
-    def _quarter(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        unit = match["unit"].lower()
+    def _quarter(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        unit = match[group["unit"]].lower()
         size = 4 if unit == "quarter" else 2
         letter = "Q" if unit == "quarter" else "H"
-        ordinal_word = (match["ord"] or "").lower()
-        adj = _norm(match["adj"])
-        year_text = match["y1"] or match["y2"] or match["y3"]
-        rel_year = _norm(match["rely"] or match["rel2"])
+        ordinal_word = (match[group["ord"]] or "").lower()
+        adj = _norm(match[group["adj"]])
+        year_text = match[group["y1"]] or match[group["y2"]] or match[group["y3"]]
+        rel_year = _norm(match[group["rely"]] or match[group["rel2"]])
         has_year = bool(year_text or rel_year)
-        if not (ordinal_word or adj or match["the"]):
+        if not (ordinal_word or adj or match[group["the"]]):
             return
         if unit == "half" and not has_year:
             return  # "the first half" of a match
@@ -1503,12 +1523,14 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="quarter")
 
-    def _quarter_code(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        number = int(match["n"])
-        letter = match["unit"]
+    def _quarter_code(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        number = int(match[group["n"]])
+        letter = match[group["unit"]]
         if letter == "H" and number > 2:
             return
-        year_text = match["y1"] or match["y2"]
+        year_text = match[group["y1"]] or match[group["y2"]]
         if year_text is None:
             if letter == "H":
                 return
@@ -1529,26 +1551,32 @@ class _Grammar:
         value = f"{year:04d}-{letter}{number}"
         yield self._candidate(match, "date", _fixed(value), rule="quarter_code")
 
-    def _season(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        word = match["season"].lower()
-        rel = _norm(match["rel"])
+    def _season(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        word = match[group["season"]].lower()
+        rel = _norm(match[group["rel"]])
         code = self.lex.seasons[word]
         before = _word_before(text, match.start()).lower()
-        if match["season"][0].isupper() and not _at_sentence_start(text, match.start("season")):
+        if match[group["season"]][0].isupper() and not _at_sentence_start(
+            text, match.start(group["season"])
+        ):
             after = _word_after(text, match.end())
-            if _capitalized(after) or _capitalized(_word_before(text, match.start("season"))):
+            if _capitalized(after) or _capitalized(
+                _word_before(text, match.start(group["season"]))
+            ):
                 return  # the Arab Spring, the Winter Olympics
-        if not match["y"] and not _season_allowed(word, rel, before, bool(match["part"])):
+        if not match[group["y"]] and not _season_allowed(
+            word, rel, before, bool(match[group["part"]])
+        ):
             return
         if rel in {"the", "that"} and word not in {"fall", "spring"}:
             after = _word_after(text, match.end()).lower()
-            if after == "of" and not match["y"]:
+            if after == "of" and not match[group["y"]]:
                 return
         order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
         wanted = order[code]
-        if match["y"]:
+        if match[group["y"]]:
             yield self._candidate(
-                match, "date", _fixed(f"{match['y']}-{code}", "season"), rule="season"
+                match, "date", _fixed(f"{match[group['y']]}-{code}", "season"), rule="season"
             )
             return
 
@@ -1575,9 +1603,11 @@ class _Grammar:
 
     # ------------------------------------------------------------------ relative dates
 
-    def _relative_unit(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        rel = _norm(match["rel"]).replace("very ", "")
-        unit = _norm(match["unit"])
+    def _relative_unit(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        rel = _norm(match[group["rel"]]).replace("very ", "")
+        unit = _norm(match[group["unit"]])
         the = rel.startswith("the ")
         word = rel.removeprefix("the ")
         fiscal = unit.endswith(" year") and unit != "year"
@@ -1636,11 +1666,11 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, anchored=anchored, rule="relative_unit")
 
-    def _the_unit(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        det = _norm(match["det"]).replace("very ", "")
-        unit = match["unit"].lower()
+    def _the_unit(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        det = _norm(match[group["det"]]).replace("very ", "")
+        unit = match[group["unit"]].lower()
         before = _word_before(text, match.start()).lower()
-        if det == "the" and not (match["adj"] or match["part"]):
+        if det == "the" and not (match[group["adj"]] or match[group["part"]]):
             allowed = {
                 "day": {"end", "ended", "ending", "ends", "close", "closed", "closing", "closes",
                         "finish", "finished", "finishing", "finishes", "for", "during", "over",
@@ -1680,16 +1710,16 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, anchored=True, rule="the_unit")
 
-    def _weekday(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        word = match["wd"]
+    def _weekday(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        word = match[group["wd"]]
         if not _capitalized(word):
             return
         before = _word_before(text, match.start())
         if before.lower() in self.lex.weekday_not_after and _capitalized(before):
             return
         weekday = self.lex.weekdays[word.lower()]
-        rel = _norm(match["rel"])
-        part = self.lex.parts_of_day.get((match["pod"] or "").lower())
+        rel = _norm(match[group["rel"]])
+        part = self.lex.parts_of_day.get((match[group["pod"]] or "").lower())
         anchored = rel in {"the following", "the previous"}
 
         def resolve(scope: _Scope) -> _Value:
@@ -1711,9 +1741,9 @@ class _Grammar:
         kind: DateKind = "time" if part else "date"
         yield self._candidate(match, kind, resolve, anchored=anchored, rule="weekday")
 
-    def _deictic(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        word = (match["word"] or match["this"]).lower()
-        pod_word = (match["pod"] or match["pod2"] or "").lower()
+    def _deictic(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        word = (match[group["word"]] or match[group["this"]]).lower()
+        pod_word = (match[group["pod"]] or match[group["pod2"]] or "").lower()
         part = self.lex.parts_of_day.get(pod_word)
         offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}.get(word)
         if word == "last":
@@ -1724,15 +1754,15 @@ class _Grammar:
             part = part or "NI"
         if offset is None:
             return
-        if not (match["mod"] or part):
+        if not (match[group["mod"]] or part):
             return  # plain today/yesterday: the words rule
 
         yield self._candidate(
             match, "time" if part else "date", _days_from_reference(offset, part), rule="deictic"
         )
 
-    def _words(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        phrase = _norm(match["w"])
+    def _words(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        phrase = _norm(match[group["w"]])
         spec = self.lex.words.get(phrase)
         if spec is None:
             return
@@ -1765,11 +1795,11 @@ class _Grammar:
             match, "time" if part else "date", _days_from_reference(offset, part), rule="words"
         )
 
-    def _ago(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        unit = self.lex.units[_norm(match["unit"])]
-        direction = _norm(match["dir"])
-        qty = _norm(match["qty"])
-        amount = 1.0 if qty in {"a", "an"} else _parse_number(match["qty"])
+    def _ago(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        unit = self.lex.units[_norm(match[group["unit"]])]
+        direction = _norm(match[group["dir"]])
+        qty = _norm(match[group["qty"]])
+        amount = 1.0 if qty in {"a", "an"} else _parse_number(match[group["qty"]])
         if match.group().lower().rstrip().endswith("and a half ago") or " and a half " in (
             match.group().lower()
         ):
@@ -1794,8 +1824,10 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, anchored=anchored, rule="ago")
 
-    def _same_period(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        unit = match["unit"].lower()
+    def _same_period(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        unit = match[group["unit"]].lower()
 
         def resolve(scope: _Scope) -> _Value:
             anchor = scope.anchor_calendar()
@@ -1814,23 +1846,28 @@ class _Grammar:
 
     # ------------------------------------------------------------------ durations and sets
 
-    def _duration(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        unit = self.lex.units[_norm(match["unit"])]
-        qty = _norm(match["qty"])
-        rel = _norm(match["rel"])
+    def _duration(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        unit = self.lex.units[_norm(match[group["unit"]])]
+        qty = _norm(match[group["qty"]])
+        rel = _norm(match[group["rel"]])
         before = _word_before(text, match.start()).lower()
-        if qty == "few" and not (match["the"] or match["approx"]):
+        if qty == "few" and not (match[group["the"]] or match[group["approx"]]):
             return
         if qty in {"a", "an", "single"}:
             if unit in {"second", "quarter", "night"}:
                 return
-            if rel or (match["the"] and qty in {"a", "an"}):
+            if rel or (match[group["the"]] and qty in {"a", "an"}):
                 return
             if before in {"once", "twice", "thrice", "times", "per"} or (
                 before and (before[0].isdigit() or before in {"million", "billion", "dollars"})
             ):
                 return  # a rate: 15 a year
-        if qty == "one" and unit == "day" and not match["approx"] and not match["the"]:
+        if (
+            qty == "one"
+            and unit == "day"
+            and not match[group["approx"]]
+            and not match[group["the"]]
+        ):
             after = _word_after(text, match.end()).lower()
             if after in {"he", "she", "they", "we", "i", "it", "you", "when", "the", "after"}:
                 return  # "one day he ..." names no duration
@@ -1848,25 +1885,31 @@ class _Grammar:
             return  # three quarters of the vote
         if unit == "weekend":
             return
-        if match["sep"] and "-" in match["sep"] and match["unit"].lower().endswith("s"):
+        if (
+            match[group["sep"]]
+            and "-" in match[group["sep"]]
+            and match[group["unit"]].lower().endswith("s")
+        ):
             return
-        amount = 1.0 if qty in {"a", "an", "single"} else _parse_number(match["qty"])
-        if match["half"] and amount is not None:
+        amount = 1.0 if qty in {"a", "an", "single"} else _parse_number(match[group["qty"]])
+        if match[group["half"]] and amount is not None:
             amount += 0.5
         if amount is not None and amount > 100000:
             return
         value = timex.duration_value(amount, unit)
         end = match.end() + (old.end() if old else 0)
         # "the" belongs to "the past three years", not to "the two-year-old ceasefire".
-        start = match.start("qty") if match["the"] and not rel else match.start()
+        start = match.start(group["qty"]) if match[group["the"]] and not rel else match.start()
         granularity = timex.UNIT_GRANULARITY[unit]
         yield self._candidate(
             match, "duration", _fixed(value, granularity), start=start, end=end, rule="duration"
         )
 
-    def _range_duration(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        unit = self.lex.units[_norm(match["unit"])]
-        first, second = _parse_number(match["n1"]), _parse_number(match["n2"])
+    def _range_duration(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        unit = self.lex.units[_norm(match[group["unit"]])]
+        first, second = _parse_number(match[group["n1"]]), _parse_number(match[group["n2"]])
         if first is None or second is None or first >= second or unit == "weekend":
             return
         if unit in {"year"} and first >= 1000:
@@ -1876,20 +1919,22 @@ class _Grammar:
             match,
             "duration",
             _fixed(timex.duration_value(first, unit), granularity),
-            end=match.end("n1"),
+            end=match.end(group["n1"]),
             rule="range_duration",
         )
         yield self._candidate(
             match,
             "duration",
             _fixed(timex.duration_value(second, unit), granularity),
-            start=match.start("n2"),
+            start=match.start(group["n2"]),
             rule="range_duration",
         )
 
-    def _bare_plural(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        unit = self.lex.units[match["unit"].lower()]
-        if match["the"] and _word_before(text, match.start()).lower() not in {
+    def _bare_plural(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        unit = self.lex.units[match[group["unit"]].lower()]
+        if match[group["the"]] and _word_before(text, match.start()).lower() not in {
             "over", "through", "throughout", "across"
         }:  # fmt: skip
             return
@@ -1901,27 +1946,29 @@ class _Grammar:
             match, "duration", _fixed(value, timex.UNIT_GRANULARITY[unit]), rule="bare_plural"
         )
 
-    def _long_adjective(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        word = match["unit"].lower()
+    def _long_adjective(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        word = match[group["unit"]].lower()
         unit = self.lex.units[word]
         plural = word != unit
-        if match["what"].lower() == "old" and not plural:
+        if match[group["what"]].lower() == "old" and not plural:
             return
         value = timex.duration_value(None if plural else 1, unit)
         yield self._candidate(
             match, "duration", _fixed(value, timex.UNIT_GRANULARITY[unit]), rule="long_adjective"
         )
 
-    def _every(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        what = match["what"]
+    def _every(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        what = match[group["what"]]
         key = what.lower()
-        other = (match["other"] or "").lower() == "other"
-        amount = _parse_number(match["n"]) if match["n"] else 1.0
+        other = (match[group["other"]] or "").lower() == "other"
+        amount = _parse_number(match[group["n"]]) if match[group["n"]] else 1.0
         if amount is None:
             return
         if other:
             amount *= 2
-        if match["q"].lower() == "per" and key not in self.lex.units:
+        if match[group["q"]].lower() == "per" and key not in self.lex.units:
             return
         if key in self.lex.units:
             unit = self.lex.units[key]
@@ -1942,8 +1989,8 @@ class _Grammar:
             return
         yield self._candidate(match, "set", _fixed(value, None), rule="every")
 
-    def _set_word(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        word = match["w"]
+    def _set_word(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        word = match[group["w"]]
         if word[0].isupper() and not _at_sentence_start(text, match.start()):
             return  # the Daily Telegraph, The Weekly Standard
         if word[0].isupper() and _capitalized(_word_after(text, match.end())):
@@ -1951,22 +1998,24 @@ class _Grammar:
         value = self.lex.sets[word.lower()]
         yield self._candidate(match, "set", _fixed(value, None), rule="set_word")
 
-    def _frequency(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        unit = self.lex.units[_norm(match["unit"])]
+    def _frequency(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        unit = self.lex.units[_norm(match[group["unit"]])]
         if unit == "weekend":
             return
         yield self._candidate(
             match, "set", _fixed(timex.duration_value(1, unit), None), rule="frequency"
         )
 
-    def _rate(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        unit = self.lex.units[match["unit"].lower()]
+    def _rate(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        unit = self.lex.units[match[group["unit"]].lower()]
         yield self._candidate(
             match, "set", _fixed(timex.duration_value(1, unit), None), rule="rate"
         )
 
-    def _weekdays(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        word = match["wd"]
+    def _weekdays(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        word = match[group["wd"]]
         if not _capitalized(word):
             return
         value = f"XXXX-WXX-{self.lex.weekdays[word.lower()]}"
@@ -1974,11 +2023,12 @@ class _Grammar:
 
     # ------------------------------------------------------------------ times
 
-    def _clock(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        hour = int(match["h"])
-        minute = int(match["m"]) if match["m"] else 0
-        ampm = (match.groupdict().get("ampm") or "").lower().replace(".", "").replace(" ", "")
-        zone_text = (match["tz"] or "").strip()
+    def _clock(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        hour = int(match[group["h"]])
+        minute = int(match[group["m"]]) if match[group["m"]] else 0
+        ampm_text = match[group["ampm"]] if "ampm" in group else None
+        ampm = (ampm_text or "").lower().replace(".", "").replace(" ", "")
+        zone_text = (match[group["tz"]] or "").strip()
         if ampm:
             if not 1 <= hour <= 12:
                 return
@@ -1989,7 +2039,7 @@ class _Grammar:
                               "from", "since", "approximately", "to", "and"}:  # fmt: skip
                 return
         zone = "Z" if _UTC_PATTERN.fullmatch(zone_text) else ""
-        dayword = match["dayw"]
+        dayword = match[group["dayw"]]
         rule = "clock_ampm" if ampm else "clock_24h"
         day_resolver = self._day_resolver(dayword) if dayword else None
 
@@ -2002,9 +2052,9 @@ class _Grammar:
 
         yield self._candidate(match, "time", resolve, anchored=True, rule=rule)
 
-    def _noon(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        clock = "12:00" if match["w"].lower() in {"noon", "midday"} else "24:00"
-        dayword = match["dayw"]
+    def _noon(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        clock = "12:00" if match[group["w"]].lower() in {"noon", "midday"} else "24:00"
+        dayword = match[group["dayw"]]
         day_resolver = self._day_resolver(dayword) if dayword else None
 
         def resolve(scope: _Scope) -> _Value:
@@ -2034,13 +2084,13 @@ class _Grammar:
 
     # ------------------------------------------------------------------ holidays, ordinals
 
-    def _holiday(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        name = match["h"]
+    def _holiday(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+        name = match[group["h"]]
         if not _capitalized(name):
             return
         spec = self.lex.holidays[_norm(name).replace("’", "'")]
-        if match["y"]:
-            day = _holiday_day(spec, int(match["y"]))
+        if match[group["y"]]:
+            day = _holiday_day(spec, int(match[group["y"]]))
             if day is None:
                 return
             yield self._candidate(match, "date", _fixed(day.isoformat()), rule="holiday")
@@ -2061,8 +2111,10 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="holiday")
 
-    def _ordinal_day(self, match: regex.Match[str], text: str) -> Iterator[_Candidate]:
-        day_number = int(match["d"])
+    def _ordinal_day(
+        self, match: regex.Match[str], text: str, group: _Groups
+    ) -> Iterator[_Candidate]:
+        day_number = int(match[group["d"]])
         after = _word_after(text, match.end())
         if after and after[0].islower() and after not in {"and", "or", "of", "at", "when"}:
             return  # on the 15th floor
@@ -2317,8 +2369,9 @@ def _find_in_span(
                 stretches[-1] = (last_start, window_end)
     found: list[_Candidate] = []
     handlers, all_needs, all_heads = grammar.handlers, grammar.needs, grammar.heads
+    all_groups = grammar.group_numbers
     for index in sorted(windows):
-        pattern, handler = patterns[index], handlers[index]
+        pattern, handler, group = patterns[index], handlers[index], all_groups[index]
         needs, heads = all_needs[index], all_heads[index]
         for window_start, window_end in windows[index]:
             matches: Iterable[regex.Match[str]]
@@ -2333,7 +2386,7 @@ def _find_in_span(
             else:
                 matches = pattern.finditer(text, window_start, window_end)
             for match in matches:
-                for candidate in handler(grammar, match, text):
+                for candidate in handler(grammar, match, text, group):
                     if start <= candidate.start < candidate.end <= end:
                         found.append(candidate)
     return _longest_first(found)
