@@ -7,6 +7,7 @@ characters at their edges: quote marks, hyphens, accents, digits, cue words half
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -156,3 +157,73 @@ def test_key_starts(text: str) -> None:
 @given(text=texts)
 def test_key_starts_generated(text: str) -> None:
     assert q._key_starts(text) == q._scan_cue_starts(text, 0, len(text))
+
+
+# Text for the stdlib forms of the attribution patterns: ASCII letters, and characters outside
+# ASCII that are no letters, marks, numbers or word characters.
+SIMPLE_PIECES = [
+    "said", "says", "told", "added", "went on", "pointing out", "according to", "continued",
+    "the", "The", "THE", "a", "an", "An", "his", "her", "its", "their", "our", "Their",
+    "Jane", "Doe", "Mr.", "MR.", "mr.", "Gen.", "Inc.", "Co.", "U.S.", "CJTF-OIR", "AT&T",
+    "1,000", "5", "$", "£", "€", "/", "&", "’s", "'s", "spokesman", "for", "that", "in",
+    "statement", "has", "also", "on", "Monday", " ", " ", " ", "\u00a0", "\t", "\n", ",", ".",
+    ";", ":", "-", "—", "–", "(", ")", "“", "”", '"', "'", "’", "‘", "«", "\u2003", "\x1c",
+]  # fmt: skip
+simple_texts = st.lists(st.sampled_from(SIMPLE_PIECES), max_size=30).map("".join)
+
+
+def _groups(match: object) -> list[tuple[int, int]] | None:
+    if match is None:
+        return None
+    assert isinstance(match, re.Match | regex.Match)
+    return [match.span(g) for g in range(match.re.groups + 1)]
+
+
+def _check_ascii_forms(text: str) -> None:
+    assert q._simple_ascii(text)
+    for lo, hi in _ranges(text):
+        assert _groups(q._ASCII_AFTER_PATTERN.match(text, lo, hi)) == _groups(
+            q._AFTER_PATTERN.match(text, lo, hi)
+        )
+        assert _groups(q._ASCII_BEFORE_PATTERN.match(text, lo, hi)) == _groups(
+            q._BEFORE_PATTERN.match(text, lo, hi)
+        )
+    for word in text.split():
+        assert _groups(q._ASCII_CUE_PATTERN.fullmatch(word)) == _groups(
+            q._CUE_PATTERN.fullmatch(word)
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(t for t in TEXTS if q._simple_ascii(t)),
+        "“Q,” said Mr. Jane Doe, a spokesman for AT&T Inc. Co. in the U.S.",
+        "“Q,” the firm’s chief, Jane Doe, has also said. “Q,” an said — their said",
+        "He said in a statement, MR. DOE said that, Gen. Doe told Reuters: “Q”",
+        "said on Monday – that ",
+    ],
+)
+def test_ascii_forms_written(text: str) -> None:
+    _check_ascii_forms(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=simple_texts)
+def test_ascii_forms_generated(text: str) -> None:
+    _check_ascii_forms(text)
+
+
+@pytest.mark.parametrize("char", ["é", "\u0301", "²", "Ⓐ", "‿", "ſ", "\u212a", "ı"])
+def test_not_simple_ascii(char: str) -> None:
+    # Letters, marks, numbers and word characters outside ASCII send a text to the patterns.
+    assert not q._simple_ascii(f"He said {char}")
+
+
+def test_one_cue_and_one_abbreviation_per_place() -> None:
+    # What the tries of the stdlib forms rest on: no cue is another cue with words after it, so
+    # with the lookarounds one cue at most matches at a place; every abbreviation is lower-case
+    # ASCII letters, so one at most is followed by its period.
+    assert all(regex.fullmatch(r"[a-z]+(?: [a-z]+)*", c) for c in q._CUES)
+    assert not [(a, b) for a in q._CUES for b in q._CUES if b.startswith(a + " ")]
+    assert all(regex.fullmatch(r"[a-z]+", a) for a in q._ABBREVIATIONS)
