@@ -29,6 +29,7 @@ TEXTS = [
     "It was said, he is \u2003 widely  said, it gets\x1c said, the deal being said.",
     "according to , a , b , c , d , e , f , g , h — that , ",  # the most words a match holds
     "according to , a , b , c , d , e , f , g , h , i — that , ",
+    "He went on. It said-so, saidx went onx; went on-line said\nsaid",
 ]
 PIECES = [
     "said", "says", "told", "added", "went on", "pointing out", "according to", "stated",
@@ -54,6 +55,7 @@ def _check_cues(text: str) -> None:
         starts = [m.start() for m in q._CUE_KEY_PATTERN.finditer(text, lo, hi)]
         assert q._cue_starts(text, lo, hi) == starts
         assert q._any_cue_start(text, lo, hi) == bool(starts)
+        assert q._range_cues(text, lo, hi) == q._find_cues(text, lo, hi)
 
 
 def _check_words(text: str) -> None:

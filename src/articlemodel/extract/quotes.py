@@ -656,6 +656,8 @@ class _TextFacts:
     ascii_words: bool | None = None
     simple_ascii: bool | None = None
     cue_starts: list[int] | None = None
+    cues: list[tuple[int, int]] | None = None
+    cue_firsts: list[int] | None = None
 
 
 # The facts of the text extract_quotes is reading, for the helpers that get only the text.
@@ -880,9 +882,11 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         i -= 1
     start = i + 1
     spk = _clean_speaker(text, start, head_end)
-    first = _words(text, start, head_end, 1)
-    lower_role = bool(first) and text[first[0][0]].islower()
-    if i >= lo and text[i] == "," and (spk is None or lower_role or _role_like(text, *spk)):
+    if (
+        i >= lo
+        and text[i] == ","
+        and (spk is None or _starts_lower(text, start, head_end) or _role_like(text, *spk))
+    ):
         # "Jane Doe, president of X said" / "Jane Doe, a professor at X, who said".
         seg_hi = i
         for _ in range(2):
@@ -918,6 +922,12 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         if name is not None:
             return name
     return spk
+
+
+def _starts_lower(text: str, start: int, end: int) -> bool:
+    """Whether the first word of text[start:end] starts with a lower-case letter."""
+    first = _words(text, start, end, 1)
+    return bool(first) and text[first[0][0]].islower()
 
 
 def _is_name_run(text: str, start: int, end: int) -> bool:
@@ -1882,6 +1892,27 @@ def _find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return found
 
 
+def _range_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``_find_cues(text, lo, hi)``, read from the whole text's cues, found once per text and
+    call, when the range cuts none: no cue of the text runs over ``lo`` or ``hi``, and no letter
+    or hyphen follows ``hi`` (a cue ending there, or a key run across it, would be read
+    differently). Then the range's search meets the same key starts, lets each the same cue, and
+    starts its chain of cues, as the text's does, after a cue that ends by ``lo``.
+    """
+    if len(text) > _CUE_INDEX_MAX_CHARS or (hi < len(text) and _letter_or_hyphen(text[hi])):
+        return _find_cues(text, lo, hi)
+    facts = _facts(text)
+    if facts.cues is None or facts.cue_firsts is None:
+        facts.cues = _find_cues(text, 0, len(text))
+        facts.cue_firsts = [start for start, _ in facts.cues]
+    cues, firsts = facts.cues, facts.cue_firsts
+    i = bisect.bisect_left(firsts, lo)
+    j = bisect.bisect_left(firsts, hi)
+    if (i > 0 and cues[i - 1][1] > lo) or (j > i and cues[j - 1][1] > hi):
+        return _find_cues(text, lo, hi)
+    return cues[i:j]
+
+
 def _find_indirect(
     doc: Document,
     used_cues: set[int],
@@ -1908,7 +1939,7 @@ def _find_indirect(
             continue
         cues = [
             cue
-            for cue in _find_cues(text, s_lo, s_hi)
+            for cue in _range_cues(text, s_lo, s_hi)
             if cue[0] not in used_cues and not inside_direct(cue[0])
         ]
         # What a match holds: a sentence without it has none.
