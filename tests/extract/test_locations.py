@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -573,3 +574,30 @@ def test_rules_by_range_match_a_search_per_range(ranges: list[tuple[int, int]]) 
         for s, e in ranges
     ]
     assert locations_module._rules_by_range(_RANGE_TEXT, ranges) == expected
+
+
+def test_lower_case_letters_are_no_capitals_or_digits() -> None:
+    """``_score_follows`` skips the score pattern when a lower-case letter follows the blank:
+    no character that ``str.islower`` calls lower-case is a capital or a digit to ``regex``."""
+    lower = "".join(c for c in map(chr, range(0x110000)) if c.islower())
+    assert regex.search(r"[\p{Lu}\p{Nd}]", lower) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("Barnsley 2", 8, True),
+        ("Barnsley\t\t2-1", 8, True),
+        ("Sheffield Wednesday 1", 9, True),
+        ("Essex 532-8", 5, True),
+        ("Syria and", 5, False),
+        ("Syria, 2", 5, False),
+        ("Syria", 5, False),
+        ("Syria  2", 5, True),
+        ("Syria 2:1", 5, False),
+    ],
+)
+def test_score_follows_is_the_score_pattern(text: str, end: int, expected: bool) -> None:
+    """The shortcut of ``_score_follows`` agrees with the score pattern."""
+    assert locations_module._score_follows(text, end) is expected
+    assert (locations_module._SCORE_PATTERN.match(text, end) is not None) is expected

@@ -326,6 +326,7 @@ _RUN_PATTERN = regex.compile(
     connectors=sorted(_CONNECTORS),
 )
 _HYPHENS: Final = "-‐‑"
+_HYPHEN_SET: Final = frozenset(_HYPHENS)
 # What may not stand right before a run (the lookbehind of _RUN_PATTERN).
 _WORD_CHAR_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}'’ʼ.]")
 # A score after a club named for a city: "Barnsley 2", "Sheffield Wednesday 1", "Essex 532-8".
@@ -534,7 +535,9 @@ def _scan(
 
     Only runs of capitalised words (``_RUN_PATTERN``) are tokenised; the filters read the word
     before and after a name, taken from the run or, at its edges, from the text when needed.
-    The longest known name wins at each position.
+    The longest known name wins at each position. Most words are settled by set look-ups of
+    their own key (no name, and opening none); the spans of a run's words are read only when a
+    name is found in it.
     """
     index = gazetteer()
     names, prefixes = index.names, index.prefixes
@@ -544,25 +547,24 @@ def _scan(
         sentence_first: int | None = None
         last_end = start
         for run in _RUN_PATTERN.finditer(text, start, end):
-            run_start, run_end = run.span()
+            run_start = run.start()
             article = (
                 _glued_article(text, run_start, last_end)
                 if text[run_start - 1] in _HYPHENS
                 else None
             )
-            last_end = run_end
+            last_end = run.end()
             if run.lastgroup == "first" and article is None:  # most runs: one word, name or not
                 single = normalize_words(run.group())
                 key = single[0] if len(single) == 1 else word_key(single)
                 if not single or (key not in established and key not in names):
                     continue
             texts: list[str] = run.captures("first") + run.captures("token")
-            spans: list[tuple[int, int]] = run.spans("first") + run.spans("token")
             if article is not None:
-                spans.insert(0, (article, run_start - 1))
                 texts.insert(0, text[article : run_start - 1])
             words = [normalize_words(t) for t in texts]
-            keys = [w[0] if len(w) == 1 else word_key(w) for w in words if w]
+            # each word's own key, None for a word that folds to nothing (no set holds None)
+            keys = [(w[0] if len(w) == 1 else word_key(w)) if w else None for w in words]
             if (
                 names.isdisjoint(keys)
                 and established.keys().isdisjoint(keys)
@@ -572,9 +574,22 @@ def _scan(
                 and ARTICLES.isdisjoint([w[-1] for w in words if w])
             ):
                 continue  # no word is a name, or opens one: the loop below would find nothing
-            i, stop = 0, len(spans)
+            spans: list[tuple[int, int]] | None = None  # read when a name is found
+            i, stop = 0, len(texts)
             while i < stop:
-                if not (texts[i][0].isupper() or texts[i] in ARTICLES):
+                if texts[i][0].isupper():
+                    own = keys[i]
+                    if (
+                        own is not None
+                        and own not in established
+                        and own not in names
+                        and own not in prefixes
+                        and own not in local_prefixes
+                        and words[i][-1] not in ARTICLES
+                    ):
+                        i += 1  # what the loop below would find at its first word: no name
+                        continue
+                elif texts[i] not in ARTICLES:
                     i += 1  # a connector opens no name
                     continue
                 best: tuple[int, str] | None = None
@@ -600,6 +615,10 @@ def _scan(
                 if sentence_first is None:
                     found = _TOKEN_PATTERN.search(text, start, end)
                     sentence_first = found.start() if found is not None else -1
+                if spans is None:
+                    spans = run.spans("first") + run.spans("token")
+                    if article is not None:
+                        spans.insert(0, (article, run_start - 1))
                 name = _Name(texts, spans, i, j, start, end)
                 if _accept(
                     text, name, key, caps=caps, dateline=dateline, blocked=blocked,
@@ -614,7 +633,7 @@ def _scan(
 class _Name(NamedTuple):
     """A candidate name: the words ``i`` to ``j`` of a run (``texts`` and their ``spans``) in
     the sentence text[start:end]. The words around it are read only by the filters that need
-    them (``_before``, ``_after``), most candidates being settled without them."""
+    them, most candidates being settled without them."""
 
     texts: list[str]
     spans: list[tuple[int, int]]
@@ -624,26 +643,16 @@ class _Name(NamedTuple):
     end: int
 
 
-def _before(text: str, name: _Name) -> _Token | None:
-    """The token that ends last before ``name`` in its sentence: the run's previous word, else
-    one searched in the text."""
-    texts, spans, i = name.texts, name.spans, name.i
-    if i > 0:
-        word = texts[i - 1]
-        return _Token(word, *spans[i - 1], word[0].isupper())
-    match = _LAST_TOKEN_PATTERN.search(text, name.start, spans[i][0])
-    return None if match is None else _token(match)
+def _score_follows(text: str, end: int) -> bool:
+    """Whether ``_SCORE_PATTERN`` matches at ``end`` (Barnsley 2).
 
-
-def _after(text: str, name: _Name) -> _Token | None:
-    """The first token after ``name`` in its sentence: the run's next word, else one searched
-    in the text."""
-    texts, spans, j = name.texts, name.spans, name.j
-    if j + 1 < len(spans):
-        word = texts[j + 1]
-        return _Token(word, *spans[j + 1], word[0].isupper())
-    match = _TOKEN_PATTERN.search(text, spans[j][1], name.end)
-    return None if match is None else _token(match)
+    Its every match opens with blanks and then a capital or a digit, so that a name followed
+    by anything but a blank, or by a blank and a lower-case letter (most names: ``Syria and``),
+    is settled without the pattern: no lower-case letter is a capital or a digit
+    (test_lower_case_letters_are_no_capitals_or_digits)."""
+    if not text.startswith((" ", "\t"), end) or text[end + 1 : end + 2].islower():
+        return False
+    return _SCORE_PATTERN.match(text, end) is not None
 
 
 def _accept(
@@ -658,23 +667,41 @@ def _accept(
     sentence_first: int,
 ) -> bool:
     """The precision filters of the module docstring, for a candidate ``name`` whose key is
-    ``key``."""
-    start, end = name.spans[name.i][0], name.spans[name.j][1]
+    ``key``.
+
+    Every filter but the capitals rule only rejects, so that their order does not change the
+    answer: the cheap ones go first, and a word before or after the name is searched for in
+    the text only when a filter could reject on what it finds (its gap must be a blank)."""
+    texts, spans, i, j = name.texts, name.spans, name.i, name.j
+    start, end = spans[i][0], spans[j][1]
     if blocked.overlaps(start, end):
         return False
     if dateline:
         return True
+    written = text[start:end]
+    caps_name = caps and written.isupper()  # settled by the capitals rule below
+    if not caps_name and j + 1 < len(spans):
+        after = texts[j + 1]  # the run's next word
+        if (
+            after[0].isupper()
+            and text[end : spans[j + 1][0]] == " "
+            and after.casefold() not in _FREE_AFTER
+        ):
+            return False  # Jordan Peterson, Paris Hilton, New York Times
     place = None if key in established else _best_place(key)
     is_country = place is not None and place.kind in ("country", "continent")
-    written = text[start:end]
-    if place is not None and not _spelling_ok(written, key, name.j > name.i):
+    if place is not None and not _spelling_ok(written, key, j > i):
         return False  # They → Thai: folding alone must not make a common word a place
-    if _LOWER_COMPOUND_PATTERN.match(text, end) or text.startswith("$", end):
-        return False  # US-backed, IS-held, US$
-    if (hyphen := _UPPER_COMPOUND_PATTERN.match(text, end)) and normalize(
-        hyphen["word"]
-    ) not in gazetteer():
-        return False  # Wal-Mart, Coca-Cola
+    following = text[end : end + 1]
+    if following in _HYPHEN_SET:
+        if _LOWER_COMPOUND_PATTERN.match(text, end):
+            return False  # US-backed, IS-held
+        if (hyphen := _UPPER_COMPOUND_PATTERN.match(text, end)) and normalize(
+            hyphen["word"]
+        ) not in gazetteer():
+            return False  # Wal-Mart, Coca-Cola
+    elif following == "$":
+        return False  # US$
     if (
         place is not None
         and not is_country
@@ -687,27 +714,31 @@ def _accept(
     team_nation = is_country or (
         place is not None and place.kind == "region" and place.country == "GB"
     )
-    if place is not None and not team_nation and _SCORE_PATTERN.match(text, end):
+    if place is not None and not team_nation and _score_follows(text, end):
         return False  # Barnsley 2, Essex 532-8: clubs in results
-    if caps and text[start:end].isupper():
+    if caps_name:
         if place is None:
             return key in established
-        if len(key.replace(" ", "")) <= 2 and "." not in text[start:end]:
+        if len(key.replace(" ", "")) <= 2 and "." not in written:
             return False  # US, IN, UK in a capitals headline are too often words
         return (
             is_country
             or place.kind in ("region", "sea", "river", "area", "mountain")
             or (place.population >= settings.LOC_CAPS_MIN_POPULATION)
         )
-    before = _before(text, name)
-    if (
-        place is not None
-        and place.kind == "city"
-        and name.i == name.j
-        and written in _given_names()
-        and (before is None or not before.text.islower())
-    ):
-        return False  # "Nancy said": a given name opening a clause is a person, "in Nancy" not
+    given = _given_names()
+    # "Nancy said": a given name opening a clause is a person, "in Nancy" not
+    given_city = place is not None and place.kind == "city" and i == j and written in given
+    before: _Token | None = None
+    if i > 0:
+        word = texts[i - 1]  # the run's previous word
+        before = _Token(word, *spans[i - 1], word[0].isupper())
+    elif given_city or text[start - 1 : start] == " ":
+        # searched only when read: the rules below on the word before need a blank gap
+        match = _LAST_TOKEN_PATTERN.search(text, name.start, start)
+        before = None if match is None else _token(match)
+    if given_city and (before is None or not before.text.islower()):
+        return False
     if before is not None:
         gap = text[before.end : start]
         lower = before.text.casefold()
@@ -719,14 +750,22 @@ def _accept(
             before.capital
             and gap == " "
             and lower not in _FREE_BEFORE
-            and (before.start != sentence_first or before.text in _given_names())
+            and (before.start != sentence_first or before.text in given)
         ):
             return False
-    after = _after(text, name)
-    if after is not None:
-        gap = text[end : after.start]
-        if after.capital and gap == " " and after.text.casefold() not in _FREE_AFTER:
-            return False  # Jordan Peterson, Paris Hilton, New York Times
+    if j + 1 == len(spans) and text.startswith(" ", end) and text[end + 1 : end + 2].isupper():
+        # past the run's last word, the next can be a capitalised word after one blank only
+        # if it starts right there (the run rule above has settled a next word of the run)
+        match = _TOKEN_PATTERN.search(text, end, name.end)
+        if match is not None:
+            after_token = _token(match)
+            gap = text[end : after_token.start]
+            if (
+                after_token.capital
+                and gap == " "
+                and after_token.text.casefold() not in _FREE_AFTER
+            ):
+                return False  # Jordan Peterson, Paris Hilton, New York Times
     return True
 
 
