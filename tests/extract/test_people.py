@@ -508,3 +508,67 @@ def test_cue_before_on_generated_text(text: str) -> None:
         for end in range(lo, len(text) + 2):
             expected = people_module._CUE_BEFORE_PATTERN.search(text, lo, end) is not None
             assert people_module._cue_before(text, lo, end) == expected, (lo, end)
+
+
+def test_run_word_lists_are_letters_only() -> None:
+    """The stdlib run pattern's tries rest on it: each entry is letters only, so at most one
+    entry can be followed by the period or separator it needs; particles hold no capital."""
+    assert all(word.isalpha() for word in people_module._ABBREVIATIONS)
+    particles = people_module._SPACE_PARTICLES + people_module._HYPHEN_PARTICLES
+    assert all(word.isalpha() and word.islower() and word.isascii() for word in particles)
+
+
+def _runs_by_pattern(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    return [m.spans("word") for m in people_module._RUN_PATTERN.finditer(text, start, end)]
+
+
+_RUN_TEXTS = [
+    "Mr. John Smith met Dr Jane al-Assad and U.S. President Joe Biden. Said Jo, O'Leary Jr. said.",
+    "Ursula von der Leyen, Andrés Manuel López Obrador, Abdel Fattah as-Sisi, Bashar al- Assad",
+    "Jean-Luc Picard, Kurdish-led SDF, A.B. Smith, Gen. Lee, Ab. Cd, Jr. Smith, ABCD. Ef",
+    "The\u00a0Ministry of Defence; Maria de la Cruz y Garcia; Ali bin-Salman; X Y Z. Mme. Curie",
+    "’Tis John McCain’s O’Brien, Mike Pence-era, Yusuf ud-Din, vom Rath, Zu Guttenberg. Z",
+]
+
+
+@pytest.mark.parametrize("text", _RUN_TEXTS)
+def test_runs_are_what_the_run_pattern_finds(text: str) -> None:
+    """The stdlib forms find the runs and words _RUN_PATTERN finds, in any window."""
+    assert people_module._simple_text(text) == ("é" not in text and "Andrés" not in text)
+    simple = people_module._simple_text(text)
+    for start in range(0, len(text) + 1, 3):
+        for end in range(start, len(text) + 1, 5):
+            expected = _runs_by_pattern(text, start, end)
+            assert list(people_module._runs(text, start, end, simple)) == expected
+            if simple:
+                assert list(people_module._runs(text, start, end, False)) == expected
+
+
+_RUN_PIECES = st.sampled_from(
+    ["Mr.", "Mr", "Dr.", "Jr.", "Sr", "U.S.", "A.", "A.B.", "John", "Smith", "al-Assad", "bin",
+     "van", "der", "de", "la", "as-Sisi", "O'Leary", "O’Brien", "McCain", "Jean-Luc", "said",
+     "the", "X", "Ab", "CEO", "Co.", "Kurdish-led", "al-", "ad-", "y", "I", "ABCD.", "1"]
+)  # fmt: skip
+_RUN_GLUE = st.sampled_from(["", " ", " ", "  ", "\u00a0", "-", ".", ",", "'", "’", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.tuples(_RUN_PIECES, _RUN_GLUE), max_size=14),
+    cut=st.tuples(st.integers(0, 200), st.integers(0, 200)),
+)
+def test_runs_on_generated_text(pieces: list[tuple[str, str]], cut: tuple[int, int]) -> None:
+    text = "".join(piece + glue for piece, glue in pieces)
+    start = min(cut[0], len(text))
+    end = min(max(start, cut[1]), len(text))
+    assert people_module._simple_text(text)
+    assert list(people_module._runs(text, start, end, True)) == _runs_by_pattern(text, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "simple"),
+    [("abc", True), ("“Doe” – 5 € … «x»\u00a0", True), ("Doé", False), ("e\u0301", False),
+     ("x\u0663", False), ("\u4e2d", False), ("Ⅻ", True)],
+)  # fmt: skip
+def test_simple_text_is_no_letter_mark_or_digit_outside_ascii(text: str, simple: bool) -> None:
+    assert people_module._simple_text(text) is simple

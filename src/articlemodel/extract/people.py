@@ -34,11 +34,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from articlemodel.extract.trie import trie_alternation
 from articlemodel.lexicons import load_lines, load_set, register_cache
 from articlemodel.models import Location, Organization, Person
 from articlemodel.segment import Document
@@ -100,6 +102,92 @@ _RUN_PATTERN = regex.compile(
     space_particles=_SPACE_PARTICLES,
     hyphen_particles=_HYPHEN_PARTICLES,
 )
+
+# The stdlib form of _RUN_PATTERN, for a text whose characters outside ASCII are no letters,
+# marks or digits as ``regex`` reads them (_simple_text): there \p{Lu} is [A-Z], [\p{L}\p{M}]
+# is [A-Za-z] and \p{Nd} is [0-9], and the stdlib engine scans several times faster. The word
+# lists become tries: every entry is letters only (a test checks), so at most one of them can
+# be followed by the period or the separator each needs, and the order of the branches changes
+# no match. The stdlib engine has no repeated captures: the words are read from the run's
+# pieces between single spaces (_run_words).
+_ASCII_WORD_RE = rf"""
+    (?:(?=[A-Z][^.]{{0,3}}\.)
+       (?:{trie_alternation(_ABBREVIATIONS)}\.(?=[ \u00a0][A-Z])
+         |(?:Jr|Sr)\.
+         |(?:[A-Z]\.){{1,3}}(?=[ \u00a0][A-Z]))
+      |[A-Z][A-Za-z]*+(?:['’][A-Z][A-Za-z]*+)*+(?:-[A-Za-z]++)*+)
+"""
+_ASCII_PARTICLE_RE = (
+    rf"(?:{trie_alternation(_SPACE_PARTICLES)}(?:-|{_SPACE_RE})"
+    rf"|{trie_alternation(_HYPHEN_PARTICLES)}-)"
+)
+_ASCII_RUN_PATTERN = re.compile(
+    rf"""
+    (?<![A-Za-z0-9'’\-.])
+    (?>{_ASCII_WORD_RE})
+    (?:{_SPACE_RE}{_ASCII_PARTICLE_RE}{{0,3}}+(?=[A-Z]){_ASCII_WORD_RE})++
+    """,
+    re.VERBOSE,
+)
+# Where a run of _ASCII_RUN_PATTERN can start: a capital that opens a word, whose word (letters,
+# apostrophes, hyphens, periods) is followed by a space and a capital or a particle. It opens
+# with the capital, so the stdlib engine skips to the capitals; the run pattern is then tried
+# only there (about 20 places in an article instead of every character).
+_ASCII_RUN_START_PATTERN = re.compile(
+    rf"[A-Z](?<![A-Za-z0-9'’\-.][A-Z])"
+    rf"(?=[A-Za-z'’\-.]*+{_SPACE_RE}"
+    rf"(?:[A-Z]|{trie_alternation(_SPACE_PARTICLES + _HYPHEN_PARTICLES)}[\- \u00a0]))"
+)
+# What a text may hold outside ASCII for the stdlib forms to read it as _RUN_PATTERN does.
+_NOT_SIMPLE_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}]", regex.VERSION1)
+_ASCII_BYTES = bytes(range(128))
+
+
+def _simple_text(text: str) -> bool:
+    """Whether none of the characters of ``text`` outside ASCII is a letter, a mark or a digit
+    (read from its UTF-8 bytes without the ASCII ones: the other characters' bytes)."""
+    if text.isascii():
+        return True
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return _NOT_SIMPLE_PATTERN.search(others.decode("utf-8", "surrogatepass")) is None
+
+
+def _run_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The word spans of the stdlib run ``text[start:end]``, as _RUN_PATTERN captures them.
+
+    The run's words are separated by single spaces; a piece between two spaces that holds no
+    capital is a particle joined by a space (``van``, ``de-la``), and belongs to the next word.
+    """
+    run = text[start:end]
+    pieces = run.split(" ") if "\u00a0" not in run else re.split("[ \u00a0]", run)
+    spans = []
+    begin = pos = start
+    for piece in pieces:
+        pos += len(piece)
+        if not piece.islower():  # a capital: the piece ends a word
+            spans.append((begin, pos))
+            begin = pos + 1
+        pos += 1
+    return spans
+
+
+def _runs(text: str, start: int, end: int, simple: bool) -> Iterator[list[tuple[int, int]]]:
+    """The word spans of each match of _RUN_PATTERN in ``text[start:end]``, left to right; by the
+    stdlib forms where the text is ``simple`` (see _simple_text)."""
+    if not simple:
+        for match in _RUN_PATTERN.finditer(text, start, end):
+            yield match.spans("word")
+        return
+    scanned = start
+    for found in _ASCII_RUN_START_PATTERN.finditer(text, start, end):
+        at = found.start()
+        if at < scanned:
+            continue  # inside the run found last: finditer would not look there
+        run = _ASCII_RUN_PATTERN.match(text, at, end)
+        if run is not None:
+            scanned = run.end()
+            yield _run_words(text, at, scanned)
+
 
 _CUES = load_lines("reporting_cues.txt")
 _CUE_SET = frozenset(_CUES)
@@ -312,6 +400,27 @@ def _has_cue(text: str, start: int, end: int, stop: int, floor: int) -> bool:
     return _cue_before(text, max(floor, start - _WINDOW), start)
 
 
+# What a word of a run is, as bits of _word_flags.
+_FUNCTION = 1  # a function word ("The", "But"): _folded in _FUNCTION_WORDS
+_TITLE = 2  # _is_title
+_ROLE = 4  # _is_role_word
+_NAME = 8  # _is_name_word
+_HONORIFIC = 16  # an honorific, with or without its period
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word_flags(token: str) -> int:
+    """What ``_candidate`` asks of a word of a run, read once per word (bits above)."""
+    folded = _folded(token)
+    return (
+        (_FUNCTION if folded in _FUNCTION_WORDS else 0)
+        | (_TITLE if folded in _TITLES else 0)
+        | (_ROLE if folded in _ROLE_WORDS else 0)
+        | (_NAME if _is_name_word(token) else 0)
+        | (_HONORIFIC if token.rstrip(".") in _HONORIFICS else 0)
+    )
+
+
 def _candidate(
     text: str, words: list[tuple[int, int]], region: tuple[int, int]
 ) -> _Candidate | None:
@@ -323,29 +432,34 @@ def _candidate(
         return None  # one word is a person only by its mentions of a name found elsewhere
     # A longer run is a title or a heading; a name can only stand at its end.
     words = words[-MAX_RUN_WORDS:]
+    tokens = [text[s:e] for s, e in words]
+    flags = list(map(_word_flags, tokens))
     # Strip the words that open sentences: "But", "The", "According".
-    while words and _folded(text[slice(*words[0])]) in _FUNCTION_WORDS:
-        words.pop(0)
+    first = 0
+    while first < len(flags) and flags[first] & _FUNCTION:
+        first += 1
+    if first:
+        words, tokens, flags = words[first:], tokens[first:], flags[first:]
     if not words:
         return None
-    tokens = [text[s:e] for s, e in words]
-    honorific = len(tokens) > 1 and tokens[0].rstrip(".") in _HONORIFICS
+    last = len(tokens) - 1
+    honorific = last > 0 and flags[0] & _HONORIFIC != 0
     # A role inside the run: everything up to the last title that has a name after it;
     # after an honorific, the titles that follow it ("Mr Justice Anthony Mann").
     split = 0
     if honorific:
         split = 1
-        while split < len(tokens) - 1 and _is_role_word(tokens[split]):
+        while split < last and flags[split] & _ROLE:
             split += 1
     else:
-        for i in range(len(tokens) - 1):
-            if _is_title(tokens[i]):
+        for i in range(last - 1, -1, -1):
+            if flags[i] & _TITLE:
                 split = i + 1
-    name_words = words[split:]
-    if _is_role_word(tokens[split]) or not all(_is_name_word(text[s:e]) for s, e in name_words):
-        return _given_name_tail(text, words)
-    name_start, name_end = name_words[0][0], name_words[-1][1]
-    count = len(name_words)
+                break
+    if flags[split] & _ROLE or not all(f & _NAME for f in flags[split:]):
+        return _given_name_tail(text, words, flags)
+    name_start, name_end = words[split][0], words[-1][1]
+    count = len(words) - split
 
     role: tuple[int, int] | None = None
     evidence = ""
@@ -360,9 +474,9 @@ def _candidate(
     if role is None and not honorific:
         before = _role_before(text, start, floor)
         if before is not None:
-            last = _ROLE_TOKEN_PATTERN.search(text, before[0], before[1])
+            last_token = _ROLE_TOKEN_PATTERN.search(text, before[0], before[1])
             tail = text[before[0] : before[1]].rsplit(" ", 1)[-1]
-            if last is not None and _is_title(tail):
+            if last_token is not None and _is_title(tail):
                 role = before
                 evidence = evidence or "role_before"
     if role is None:
@@ -382,16 +496,16 @@ def _candidate(
     return cand
 
 
-def _given_name_tail(text: str, words: list[tuple[int, int]]) -> _Candidate | None:
-    """A name at the end of a run that is not one: "Chrysler LLC Jim Press" gives Jim Press."""
+def _given_name_tail(
+    text: str, words: list[tuple[int, int]], flags: list[int]
+) -> _Candidate | None:
+    """A name at the end of a run that is not one: "Chrysler LLC Jim Press" gives Jim Press.
+    ``flags`` are the words' _word_flags."""
     for i in range(max(1, len(words) - MAX_GIVEN_NAME_RUN_WORDS), len(words) - 1):
-        tail = words[i:]
-        if (
-            len(tail) <= MAX_GIVEN_NAME_RUN_WORDS
-            and text[slice(*tail[0])] in _given_names()
-            and all(_is_name_word(text[s:e]) for s, e in tail)
-        ):
-            return _Candidate(text[tail[0][0] : tail[-1][1]], tail[0][0], tail[-1][1], "given_name")
+        if text[slice(*words[i])] in _given_names() and all(f & _NAME for f in flags[i:]):
+            return _Candidate(
+                text[words[i][0] : words[-1][1]], words[i][0], words[-1][1], "given_name"
+            )
     return None
 
 
@@ -527,10 +641,11 @@ def extract_people(
     spans += [(m.start, m.end) for loc in locations for m in loc.mentions]
     blocked = _Spans(spans)
     candidates: list[_Candidate] = []
+    simple = _simple_text(text)
     for region in doc.regions:
         bounds = (region.start, region.end)
-        for match in _RUN_PATTERN.finditer(text, region.start, region.end):
-            cand = _candidate(text, match.spans("word"), bounds)
+        for words in _runs(text, region.start, region.end, simple):
+            cand = _candidate(text, words, bounds)
             if cand is not None and not blocked.overlaps(cand.start, cand.end):
                 candidates.append(cand)
     candidates.extend(c for c in _credit_candidates(doc) if not blocked.overlaps(c.start, c.end))
