@@ -657,3 +657,41 @@ def test_ascii_lower_triple_pattern(text: str) -> None:
     assert (o._ASCII_LOWER_TRIPLE_PATTERN.search(text) is None) == (
         o._LOWER_TRIPLE_PATTERN.search(text) is None
     )
+
+
+def _region_scan(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The capitalized words of one region, scanned on their own (as _word_spans does)."""
+    o = organizations
+    pattern = (
+        o._ASCII_CAPITALIZED_WORD_PATTERN
+        if text[start - 1 if start else 0 : end].isascii()
+        else o._CAPITALIZED_WORD_PATTERN
+    )
+    return [m.span() for m in pattern.finditer(text, start, end)]
+
+
+_DOCUMENT_TEXTS = st.one_of(
+    _TEXTS,
+    st.lists(
+        st.sampled_from([*_PIECES, "LONDON (Reuters) -", "U.S.", "é", "Á", "\n", "\n\n", "  "]),
+        max_size=60,
+    ).map(" ".join),
+    st.lists(st.sampled_from([*_PIECES, "\n", "-", "Ö", "x"]), max_size=60).map("".join),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DOCUMENT_TEXTS)
+def test_document_spans(text: str) -> None:
+    # each region takes from one scan of the whole text what a scan of the region finds
+    doc = segment(text, parse_layout(text))
+    for region, found in zip(doc.regions, organizations._document_spans(doc), strict=True):
+        if found is not None:
+            assert found == _region_scan(text, region.start, region.end)
+
+
+@pytest.mark.parametrize("text", _SEED_TEXTS)
+def test_document_spans_seed_texts(text: str) -> None:
+    doc = segment(text, parse_layout(text))
+    for region, found in zip(doc.regions, organizations._document_spans(doc), strict=True):
+        assert found == _region_scan(text, region.start, region.end)

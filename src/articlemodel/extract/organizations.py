@@ -38,6 +38,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -134,8 +135,10 @@ _CAPITALIZED_WORD_PATTERN = regex.compile(
 # The same for text in ASCII, where a letter is [A-Za-z], a digit [0-9] and no character is
 # a mark: the standard library's engine scans that about a third faster
 # (test_ascii_word_pattern pins that both find the same words in ASCII text).
+# The lookbehind stands after the first character, which it reads again: a pattern that starts
+# with a character class is searched faster (the engine skips to where one stands).
 _ASCII_CAPITALIZED_WORD_PATTERN = re.compile(
-    r"(?<![A-Za-z0-9\-'.&])[A-Z0-9][A-Za-z0-9]*(?:[.&'\-][A-Za-z0-9]+)*\.?"
+    r"[A-Z0-9](?<![A-Za-z0-9\-'.&][A-Z0-9])[A-Za-z0-9]*(?:[.&'\-][A-Za-z0-9]+)*\.?"
 )
 # Where a lower-case word is hyphenated to a capital: "al-Qaeda", "anti-IS".
 _LOWER_HYPHEN_UPPER_PATTERN = regex.compile(r"(?<=\p{Ll})-(?=\p{Lu})")
@@ -380,9 +383,12 @@ register_cache(_lexicon.cache_clear)
 # --- words -------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Word:
-    """A word of a region, with what the rules ask of it."""
+class _Word(NamedTuple):
+    """A word of a region, with what the rules ask of it.
+
+    A named tuple, built with ``_new_word`` (``tuple.__new__``): about half the cost of a
+    dataclass per word, and the rules read the same attributes.
+    """
 
     text: str
     start: int
@@ -395,57 +401,75 @@ class _Word:
     joined: bool  # whether gap_before may stand inside a name (_NAME_GAPS)
 
 
+_new_word = tuple.__new__  # _new_word(_Word, (text, start, ...)): no Python-level __new__
+
+
 @dataclass(slots=True)
 class _Region:
-    words: tuple[_Word, ...]
+    words: list[_Word]
     caps: bool  # set in capitals: "SOCCER - JAPAN GET LUCKY WIN"
     title: bool  # headline in title case: "Rebels Seize Town Near Border"
 
 
-def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> list[_Word]:
+def _words(
+    text: str,
+    start: int,
+    end: int,
+    sentence_starts: Sequence[int],
+    found: list[tuple[int, int]] | None = None,
+) -> list[_Word]:
     """The words of ``text[start:end]`` the rules read, in order.
 
     Those are capitalized words and numbers, lower-case words hyphenated to a capital
     ("al-Qaeda", "anti-IS"), and connectors or lower-case heads right after one of them
     ("Bank of", "Iraqi army"). Other words are skipped: they only break runs of names, and the
     gap before the next word shows that. The first word of a sentence is marked initial.
+    ``found``: as for _word_spans.
     """
     words: list[_Word] = []
     append = words.append
+    new = _new_word
+    name_gaps = _NAME_GAPS
+    follow_starts = _FOLLOW_STARTS
     previous_end = start
     s = bisect.bisect_left(sentence_starts, start)
     n_starts = len(sentence_starts)
     next_start = sentence_starts[s] if s < n_starts else end + 1
-    for w_start, found_end in _word_spans(text, start, end):
-        word = text[w_start:found_end]
-        w_end = found_end
-        key = word
-        key_end = w_end
-        if word[-1] == ".":
-            if word[:-1] in _KEEP_PERIOD:
-                key = word[:-1]  # "Apple Inc." keeps its period in the text, not in the key
-            elif "." not in word[:-1]:
-                key = word = word[:-1]  # a sentence's period
-                key_end = w_end = w_end - 1
-        if word[-1] == "s" and word.endswith(_POSSESSIVES):
-            base = word[:-2]
-            key_end = w_start + len(base)  # "SDF's" loses "'s"
-            key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
-        initial = not words and _LETTER_PATTERN.search(text, start, w_start) is None
+    for w_start, found_end in _word_spans(text, start, end, found):
+        word = key = text[w_start:found_end]
+        w_end = key_end = found_end
+        last = word[-1]
+        if last in ".s":  # a period or a possessive to take off the key (one character)
+            if last == ".":
+                if word[:-1] in _KEEP_PERIOD:
+                    key = word[:-1]  # "Apple Inc." keeps its period in the text, not the key
+                elif "." not in word[:-1]:
+                    key = word = word[:-1]  # a sentence's period
+                    key_end = w_end = w_end - 1
+            if word[-1] == "s" and word.endswith(_POSSESSIVES):
+                base = word[:-2]
+                key_end = w_start + len(base)  # "SDF's" loses "'s"
+                key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
+        initial = False if words else _LETTER_PATTERN.search(text, start, w_start) is None
         while next_start <= w_start:
             initial = _LETTER_PATTERN.search(text, next_start, w_start) is None
             s += 1
             next_start = sentence_starts[s] if s < n_starts else end + 1
         gap = text[previous_end:w_start]
-        capitalized = key[:1].isupper()
-        joined = gap in _NAME_GAPS  # whether the gap may stand inside a name
-        append(_Word(word, w_start, w_end, key, key_end, capitalized, initial, gap, joined))
+        # key and word start alike (only their ends differ)
+        capitalized = word[0].isupper()
+        append(
+            new(
+                _Word,
+                (word, w_start, w_end, key, key_end, capitalized, initial, gap, gap in name_gaps),
+            )
+        )
         previous_end = w_end
-        if not capitalized and not key[:1].isdigit():
+        if not capitalized and not word[0].isdigit():
             continue
         # connectors and lower-case heads that follow: "of the", "army" (the pattern is tried
         # only where a space and a possible start of one follow)
-        while text[previous_end : previous_end + 2] in _FOLLOW_STARTS and (
+        while text[previous_end : previous_end + 2] in follow_starts and (
             (after := text[previous_end + 1 : previous_end + 4]) in _FOLLOW_PREFIXES
             or after[:2] in _FOLLOW_SHORT
             or after[:1] in _FOLLOW_SHORT
@@ -457,14 +481,24 @@ def _words(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> l
             connector = text[f_start:f_end]
             gap = text[previous_end:f_start]
             # one to three spaces: a gap inside a name
-            append(_Word(connector, f_start, f_end, connector, f_end, False, False, gap, True))
+            append(
+                new(_Word, (connector, f_start, f_end, connector, f_end, False, False, gap, True))
+            )
             previous_end = f_end
     return words
 
 
-def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of capitalized words and numbers, and of hyphenated words with a capital part."""
-    if text[start - 1 if start else 0 : end].isascii():  # with the character before it
+def _word_spans(
+    text: str, start: int, end: int, found: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of capitalized words and numbers, and of hyphenated words with a capital part.
+
+    ``found``: the spans of capitalized words and numbers in ``text[start:end]`` when known
+    (see _document_spans); else ``text[start:end]`` is scanned here.
+    """
+    if found is not None:
+        spans = found
+    elif text[start - 1 if start else 0 : end].isascii():  # with the character before it
         spans = [m.span() for m in _ASCII_CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
     else:
         spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
@@ -484,21 +518,50 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _document_spans(doc: Document) -> list[list[tuple[int, int]] | None]:
+    """For each region of ``doc``, the spans of its capitalized words and numbers, or None
+    where the region must be scanned on its own.
+
+    One scan of the whole text instead of one per region (a region holds five words on
+    average, and each scan has a fixed cost). A region takes the words that start in it. A
+    scan from the region's start to its end finds the same words: both patterns' lookbehinds
+    read the text before where a scan starts, and a word found by the whole scan that ends in
+    the region is found alike by a scan that stops at the region's end. Only a word that
+    crosses one of the region's ends can differ; then the region is scanned on its own
+    (test_document_spans pins this).
+    """
+    text = doc.text
+    pattern = _ASCII_CAPITALIZED_WORD_PATTERN if text.isascii() else _CAPITALIZED_WORD_PATTERN
+    spans = [m.span() for m in pattern.finditer(text)]
+    result: list[list[tuple[int, int]] | None] = []
+    for region in doc.regions:
+        start, end = region.start, region.end
+        lo = bisect.bisect_left(spans, (start,))
+        hi = bisect.bisect_left(spans, (end,), lo)
+        if (lo and spans[lo - 1][1] > start) or (hi > lo and spans[hi - 1][1] > end):
+            result.append(None)  # a word crosses an end of the region
+        else:
+            result.append(spans[lo:hi])
+    return result
+
+
 def _regions(doc: Document) -> list[_Region]:
     text = doc.text
     sentence_starts = [s.start for s in doc.sentences]
+    ascii_text = text.isascii()
     regions = []
-    for region in doc.regions:
-        words = _words(text, region.start, region.end, sentence_starts)
+    for region, found in zip(doc.regions, _document_spans(doc), strict=True):
+        start, end = region.start, region.end
+        words = _words(text, start, end, sentence_starts, found)
         if not words:
             continue
-        if text[region.start : region.end].isascii():
-            lower = _ASCII_LOWER_TRIPLE_PATTERN.search(text, region.start, region.end) is not None
+        if ascii_text or text[start:end].isascii():
+            lower = _ASCII_LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
         else:
-            lower = _LOWER_TRIPLE_PATTERN.search(text, region.start, region.end) is not None
-        caps = not lower and _UPPER_PAIR_PATTERN.search(text, region.start, region.end) is not None
-        title = not caps and _title_case(text, region.start, region.end, region.kind)
-        regions.append(_Region(tuple(words), caps, title))
+            lower = _LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
+        caps = not lower and _UPPER_PAIR_PATTERN.search(text, start, end) is not None
+        title = not caps and _title_case(text, start, end, region.kind)
+        regions.append(_Region(words, caps, title))
     return regions
 
 
@@ -932,7 +995,7 @@ def _patterns(state: _State, regions: list[_Region], lowercase: _LowerWords) -> 
             i = j
 
 
-def _connects(words: tuple[_Word, ...], j: int) -> bool:
+def _connects(words: Sequence[_Word], j: int) -> bool:
     """Whether one or two connectors at ``words[j]`` lead to a name word ("of the Levant")."""
     for k in (j, j + 1):
         if k >= len(words) or words[k].text not in _CONNECTORS:
@@ -1257,7 +1320,7 @@ def _longest(
     return found
 
 
-def _stands_alone(state: _State, words: tuple[_Word, ...], last: int, key: str) -> bool:
+def _stands_alone(state: _State, words: Sequence[_Word], last: int, key: str) -> bool:
     """Whether a match ending at ``words[last]`` names the organization, not a currency
     ("AU$ 40 million") or a product ("Boeing 737", "Airbus A380")."""
     word = words[last]
@@ -1274,7 +1337,7 @@ def _stands_alone(state: _State, words: tuple[_Word, ...], last: int, key: str) 
     return True
 
 
-def _isolated(words: tuple[_Word, ...], i: int, lowercase: _LowerWords) -> bool:
+def _isolated(words: Sequence[_Word], i: int, lowercase: _LowerWords) -> bool:
     """Whether a one-word name at ``words[i]`` stands apart from a longer capitalized name."""
     word = words[i]
     if word.key.isupper():
