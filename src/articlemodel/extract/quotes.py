@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -458,6 +459,9 @@ class _Entity(NamedTuple):
     aliases: tuple[str, ...] = ()
 
 
+_START_END = operator.itemgetter(0, 1)  # an _Entity's start and end
+
+
 class _Entities:
     """The mentions of the people and organizations, sorted, for overlap and recency."""
 
@@ -478,7 +482,7 @@ class _Entities:
                 _Entity(m.start, m.end, org.id, org.name, org.kind, False, aliases)
                 for m in org.mentions
             )
-        items.sort(key=lambda e: (e.start, e.end))
+        items.sort(key=_START_END)
         self.items = items
         self.by_id: dict[str, list[_Entity]] = {}
         for item in items:
@@ -1782,7 +1786,7 @@ def _extract_quotes(
     indirect = _find_indirect(doc, used_cues, direct_spans, fragments)
 
     all_raws = sorted(direct + indirect, key=lambda r: (r.start, r.end))
-    resolver = _Resolver(text, _Entities(people, organizations))
+    resolver: _Resolver | None = None  # built for the first speaker to resolve
     quotes: list[Quote] = []
     for raw in all_raws:
         source = raw.inherit_from if raw.inherit_from is not None else raw
@@ -1790,6 +1794,8 @@ def _extract_quotes(
         if raw.inherit_from is not None:
             raw.speaker, raw.speaker_id = source.speaker, source.speaker_id
         elif spk_span is not None:
+            if resolver is None:
+                resolver = _Resolver(text, _Entities(people, organizations))
             raw.speaker, raw.speaker_id = resolver.resolve(spk_span)
             spk_span = raw.spk = resolver.span
         body = text[raw.start : raw.end]
@@ -1968,6 +1974,16 @@ def _find_indirect(
                 prev_word = text[before_cue[0][0] : before_cue[0][1]].lower() if before_cue else ""
                 if prev_word not in _DOCUMENT_NOUNS and prev_word not in _BE_FORMS:
                     continue
+            # The cue gives a quote only through a clause after it, at the end of its sentence
+            # or inside a clause (the three ways below, each of which needs what is tested
+            # here): with none of them, its subject is not looked for.
+            clause_after = _indirect_after_cue(text, cue, s_hi)
+            if (
+                clause_after is None
+                and not _is_tail(text, cue, s_hi)
+                and _PARENTHETICAL_END_PATTERN.match(text, cue[1], s_hi) is None
+            ):
+                continue
             spk = _subject(text, s_lo, cue[0])
             coordinated = spk is None and _COORDINATED_PATTERN.search(
                 text, max(s_lo, cue[0] - 80), cue[0]
@@ -2010,7 +2026,7 @@ def _find_indirect(
                 if paren_end is not None and len(_words(text, start, comma)) >= 2:
                     clause = (start, _trim_clause(text, start, _clause_end(text, start, s_hi)))
             if clause is None:
-                clause_start = _indirect_after_cue(text, cue, s_hi)
+                clause_start = clause_after
                 if clause_start is None:
                     continue
                 end = _clause_end(text, clause_start, s_hi)
