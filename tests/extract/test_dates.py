@@ -7,6 +7,7 @@ The table cases are sentences written for these tests: each gives the sentence, 
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -577,15 +578,24 @@ def test_heads_patterns_find_every_start() -> None:
     grammar = dates_module._grammar()
     for text in [*_SHORTCUT_TEXTS, _RICH]:
         lowered = text.lower()
-        for pattern, heads in zip(grammar.patterns, grammar.heads, strict=True):
-            if heads is None:
+        for pattern, pair in zip(grammar.patterns, grammar.heads, strict=True):
+            if pair is None:
                 continue
-            starts = {head.start() for head in heads.finditer(lowered)}
+            heads, at_start = pair
+            # Where a match may start: not after a letter, digit or underscore, and where the
+            # lookahead holds; the pattern that finds the character before each finds them all.
+            zero_width = re.compile(dates_module._AFTER_NO_WORD + at_start.pattern, re.VERBOSE)
+            starts = {head.start() for head in zero_width.finditer(lowered)}
+            found = {head.end() for head in heads.finditer(lowered)}
+            if at_start.match(lowered):
+                found.add(0)
+            assert found == starts, text
             matches = list(pattern.finditer(text))
             assert {match.start() for match in matches} <= starts, text
-            window = (0, len(text))
-            shortcut = dates_module._matches_at_heads(pattern, heads, text, lowered, window)
-            assert [m.span() for m in shortcut] == [m.span() for m in matches], text
+            for window in [(0, len(text)), (1, len(text)), (len(text) // 3, len(text) - 5)]:
+                expected = list(pattern.finditer(text, *window))
+                shortcut = dates_module._matches_at_heads(pattern, pair, text, lowered, window)
+                assert [m.span() for m in shortcut] == [m.span() for m in expected], text
 
 
 def test_trigger_tokens_match_the_word_scan() -> None:

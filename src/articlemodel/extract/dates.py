@@ -619,6 +619,9 @@ name)."""
 Handler = Callable[["_Grammar", "regex.Match[str]", str, _Groups], Iterable[_Candidate]]
 _Source = tuple[str, str, Handler]
 _RuleRefs = tuple[tuple[int, int, int], ...]
+_Heads = tuple[re.Pattern[str], re.Pattern[str]]
+"""Where a rule's matches may start: the character before each such place, and the place
+itself at the text's start (see _Grammar.heads)."""
 """Rules a token starts, as (rule index, back, forward)."""
 
 
@@ -639,6 +642,8 @@ _LETTER_CLASS = _letter_class()
 # Not after a letter, digit or underscore: where _WORD_START_RE lets a match start (in the
 # lower-cased text; \p{N} takes in more than digits, so this lets through more).
 _AFTER_NO_WORD = "(?<![" + _LETTER_CLASS[1:-1] + r"\d_])"
+# The character before a position where _AFTER_NO_WORD holds (but at the text's start).
+_BEFORE_WORD_START = "[^" + _LETTER_CLASS[1:-1] + r"\d_]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -978,7 +983,9 @@ def _rule_sources(
             (?:(?:whole|entire|full)\s+)?(?:day|week|weekend|month|year|quarter)""",
         "ago": rf"""{units}(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more))?
             \s+(?:ago|earlier|later|from\s+now|hence|back|previously)""",
-        "range_duration": rf"""(?:\s+(?:to|or|and)\s+|\s*[-–]\s*){number}
+        # One white space or dash, then the rest: a pattern that starts with a character class
+        # lets ``re`` skip to the characters that can start a match.
+        "range_duration": rf"""[\s\-–](?:(?<=\s)(?:to|or|and)\s+|(?<=[-–])\s*){number}
             (?:\s+{adjectives})*\s+{units}""",
         "set_word": set_words,
         "rate": r"(?:a|an|per)\s+(?:day|week|month|year|hour|night|quarter)",
@@ -1110,8 +1117,16 @@ class _Grammar:
             re.compile(needs[rule.name], re.VERBOSE) if rule.name in needs else None
             for rule in self.rules
         )
-        self.heads = tuple(
-            re.compile(_AFTER_NO_WORD + heads[rule.name], re.VERBOSE)
+        # A head is where _AFTER_NO_WORD and the rule's lookahead hold. A rule's heads are two
+        # patterns: one finds the character before each head (a pattern that starts with a
+        # character class lets ``re`` skip to the characters that can start a match, where a
+        # pattern that matches empty is tried at every position), the other (the lookahead
+        # alone) tells whether the text's start is one.
+        self.heads: tuple[_Heads | None, ...] = tuple(
+            (
+                re.compile(_BEFORE_WORD_START + heads[rule.name], re.VERBOSE),
+                re.compile(heads[rule.name], re.VERBOSE),
+            )
             if rule.name in heads
             else None
             for rule in self.rules
@@ -2393,15 +2408,22 @@ def _find_in_span(
 
 
 def _matches_at_heads(
-    pattern: regex.Pattern[str], heads: re.Pattern[str], text: str, lowered: str, window: _Span
+    pattern: regex.Pattern[str], heads: _Heads, text: str, lowered: str, window: _Span
 ) -> list[regex.Match[str]]:
     """``list(pattern.finditer(text, *window))``, trying the pattern only where ``heads`` says
     a match can start. (The rules given heads never match an empty string.)"""
     start, end = window
+    before_heads, at_start = heads
     resume = start
     matches = []
-    for head in heads.finditer(lowered, start, end):
-        position = head.start()
+    if start == 0 and at_start.match(lowered, 0, end) is not None:
+        match = pattern.match(text, 0, end)
+        if match is not None:
+            matches.append(match)
+            resume = match.end()
+    # The character before a head at the window's start lies just before the window.
+    for head in before_heads.finditer(lowered, start - 1 if start else 0, end):
+        position = head.end()
         if position < resume:
             continue
         match = pattern.match(text, position, end)
