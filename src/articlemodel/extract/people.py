@@ -360,6 +360,8 @@ def _role_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
 
 def _appositive(text: str, end: int, stop: int) -> tuple[int, int] | None:
     """The span of a role after ``end`` (``, a spokesperson for the ministry``), or None."""
+    if not text.startswith((", ", ",\u00a0"), end, stop):
+        return None  # how every match opens
     match = _APPOSITIVE_PATTERN.match(text, end, stop)
     if match is None:
         return None
@@ -395,7 +397,8 @@ def _cue_before(text: str, lo: int, end: int) -> bool:
 
 
 def _has_cue(text: str, start: int, end: int, stop: int, floor: int) -> bool:
-    if _CUE_AFTER_PATTERN.match(text, end, stop):
+    # A match of _CUE_AFTER_PATTERN opens with a comma or a space (tried only then).
+    if end < stop and text[end] in ", \u00a0" and _CUE_AFTER_PATTERN.match(text, end, stop):
         return True
     return _cue_before(text, max(floor, start - _WINDOW), start)
 
@@ -431,18 +434,19 @@ def _candidate(
     if len(words) < 2:
         return None  # one word is a person only by its mentions of a name found elsewhere
     # A longer run is a title or a heading; a name can only stand at its end.
-    words = words[-MAX_RUN_WORDS:]
-    tokens = [text[s:e] for s, e in words]
-    flags = list(map(_word_flags, tokens))
+    if len(words) > MAX_RUN_WORDS:
+        words = words[-MAX_RUN_WORDS:]
+    flags = [_word_flags(text[s:e]) for s, e in words]
     # Strip the words that open sentences: "But", "The", "According".
     first = 0
     while first < len(flags) and flags[first] & _FUNCTION:
         first += 1
     if first:
-        words, tokens, flags = words[first:], tokens[first:], flags[first:]
-    if not words:
+        words, flags = words[first:], flags[first:]
+    last = len(words) - 1
+    if last < 1:
+        # One word left ("The SDF"): no honorific, no title, and one word needs either.
         return None
-    last = len(tokens) - 1
     honorific = last > 0 and flags[0] & _HONORIFIC != 0
     # A role inside the run: everything up to the last title that has a name after it;
     # after an honorific, the titles that follow it ("Mr Justice Anthony Mann").
@@ -457,9 +461,10 @@ def _candidate(
                 split = i + 1
                 break
     if flags[split] & _ROLE or not all(f & _NAME for f in flags[split:]):
-        return _given_name_tail(text, words, flags)
-    name_start, name_end = words[split][0], words[-1][1]
+        # A tail of two words or more, before the last word, needs three words.
+        return _given_name_tail(text, words, flags) if last > 1 else None
     count = len(words) - split
+    name_start, name_end = words[split][0], words[-1][1]
 
     role: tuple[int, int] | None = None
     evidence = ""
@@ -486,7 +491,7 @@ def _candidate(
     if not evidence and count >= 2:
         if _has_cue(text, name_start, name_end, stop, floor):
             evidence = "speaker"
-        elif count <= MAX_GIVEN_NAME_RUN_WORDS and tokens[split] in _given_names():
+        elif count <= MAX_GIVEN_NAME_RUN_WORDS and text[slice(*words[split])] in _given_names():
             evidence = "given_name"
     if not evidence or (count < 2 and evidence not in {"honorific", "title"}):
         return None
