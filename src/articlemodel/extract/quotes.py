@@ -1898,6 +1898,21 @@ def _find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return found
 
 
+def _no_cue_in(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_find_cues(text, lo, hi)`` is empty for sure, read from the text's key starts:
+    none in the range, which does not end inside a run of lower-case letters (the run's head
+    might be a key there). False when the text's key starts are not at hand."""
+    if (
+        not _CUES_KEYED
+        or len(text) > _CUE_INDEX_MAX_CHARS
+        or (hi < len(text) and "a" <= text[hi] <= "z")
+    ):
+        return False
+    starts = _text_cue_starts(text)
+    i = bisect.bisect_left(starts, lo)
+    return i == len(starts) or starts[i] >= hi
+
+
 def _range_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """``_find_cues(text, lo, hi)``, read from the whole text's cues, found once per text and
     call, when the range cuts none: no cue of the text runs over ``lo`` or ``hi``, and no letter
@@ -1943,13 +1958,15 @@ def _find_indirect(
         s_lo, s_hi = sentence.start, sentence.end
         if s_hi - s_lo > 20_000:
             continue
+        # What an "according to" match holds: a sentence without it has none.
+        has_according = text.find("ccording", s_lo, s_hi) >= 0
+        if not has_according and _no_cue_in(text, s_lo, s_hi):
+            continue  # nothing in the sentence to read
         cues = [
             cue
             for cue in _range_cues(text, s_lo, s_hi)
             if cue[0] not in used_cues and not inside_direct(cue[0])
         ]
-        # What a match holds: a sentence without it has none.
-        has_according = text.find("ccording", s_lo, s_hi) >= 0
         accordings = [
             m.span()
             for m in (_ACCORDING_PATTERN.finditer(text, s_lo, s_hi) if has_according else ())
