@@ -534,14 +534,13 @@ _RUN_TEXTS = [
 @pytest.mark.parametrize("text", _RUN_TEXTS)
 def test_runs_are_what_the_run_pattern_finds(text: str) -> None:
     """The stdlib forms find the runs and words _RUN_PATTERN finds, in any window."""
-    assert people_module._simple_text(text) == ("é" not in text and "Andrés" not in text)
-    simple = people_module._simple_text(text)
+    view = people_module._ascii_view(text)
+    assert (view is None) == ("é" in text)
     for start in range(0, len(text) + 1, 3):
         for end in range(start, len(text) + 1, 5):
             expected = _runs_by_pattern(text, start, end)
-            assert list(people_module._runs(text, start, end, simple)) == expected
-            if simple:
-                assert list(people_module._runs(text, start, end, False)) == expected
+            assert list(people_module._runs(text, start, end, view)) == expected
+            assert list(people_module._runs(text, start, end, None)) == expected
 
 
 _RUN_PIECES = st.sampled_from(
@@ -549,7 +548,9 @@ _RUN_PIECES = st.sampled_from(
      "van", "der", "de", "la", "as-Sisi", "O'Leary", "O’Brien", "McCain", "Jean-Luc", "said",
      "the", "X", "Ab", "CEO", "Co.", "Kurdish-led", "al-", "ad-", "y", "I", "ABCD.", "1"]
 )  # fmt: skip
-_RUN_GLUE = st.sampled_from(["", " ", " ", "  ", "\u00a0", "-", ".", ",", "'", "’", "\n"])
+_RUN_GLUE = st.sampled_from(
+    ["", " ", " ", "  ", "\u00a0", "-", ".", ",", "'", "’", "\n", "“", "–", "\ud800", "?"]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -561,8 +562,9 @@ def test_runs_on_generated_text(pieces: list[tuple[str, str]], cut: tuple[int, i
     text = "".join(piece + glue for piece, glue in pieces)
     start = min(cut[0], len(text))
     end = min(max(start, cut[1]), len(text))
-    assert people_module._simple_text(text)
-    assert list(people_module._runs(text, start, end, True)) == _runs_by_pattern(text, start, end)
+    view = people_module._ascii_view(text)
+    assert view is not None
+    assert list(people_module._runs(text, start, end, view)) == _runs_by_pattern(text, start, end)
 
 
 @pytest.mark.parametrize(

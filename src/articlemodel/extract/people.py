@@ -103,42 +103,50 @@ _RUN_PATTERN = regex.compile(
     hyphen_particles=_HYPHEN_PARTICLES,
 )
 
-# The stdlib form of _RUN_PATTERN, for a text whose characters outside ASCII are no letters,
-# marks or digits as ``regex`` reads them (_simple_text): there \p{Lu} is [A-Z], [\p{L}\p{M}]
-# is [A-Za-z] and \p{Nd} is [0-9], and the stdlib engine scans several times faster. The word
-# lists become tries: every entry is letters only (a test checks), so at most one of them can
-# be followed by the period or the separator each needs, and the order of the branches changes
-# no match. The stdlib engine has no repeated captures: the words are read from the run's
-# pieces between single spaces (_run_words).
+
+# The stdlib form of _RUN_PATTERN, read on the ASCII view of a text whose characters outside
+# ASCII are no letters, marks or digits as ``regex`` reads them (_ascii_view): one byte per
+# character, ’ read as ', a no-break space as a space, any other character outside ASCII as ?.
+# There \p{Lu} is [A-Z], [\p{L}\p{M}] is [A-Za-z] and \p{Nd} is [0-9]; ’ and ' stand together
+# in every class of _RUN_PATTERN, as a space and a no-break space do, and ? (like the characters
+# it stands for) in none; and the stdlib engine scans bytes several times faster. The word lists
+# become tries: every entry is letters only (a test checks), so at most one can be followed by
+# the period or the separator it needs, and the order of the branches changes no match; an
+# entry with a letter outside ASCII cannot match such a text and is left out. The stdlib engine
+# has no repeated captures: the words are read from the run's pieces (_ascii_run_words).
+def _ascii_trie(words: Iterable[str]) -> str:
+    return trie_alternation(w for w in words if w.isascii())
+
+
 _ASCII_WORD_RE = rf"""
     (?:(?=[A-Z][^.]{{0,3}}\.)
-       (?:{trie_alternation(_ABBREVIATIONS)}\.(?=[ \u00a0][A-Z])
+       (?:{_ascii_trie(_ABBREVIATIONS)}\.(?=[ ][A-Z])
          |(?:Jr|Sr)\.
-         |(?:[A-Z]\.){{1,3}}(?=[ \u00a0][A-Z]))
-      |[A-Z][A-Za-z]*+(?:['’][A-Z][A-Za-z]*+)*+(?:-[A-Za-z]++)*+)
+         |(?:[A-Z]\.){{1,3}}(?=[ ][A-Z]))
+      |[A-Z][A-Za-z]*+(?:'[A-Z][A-Za-z]*+)*+(?:-[A-Za-z]++)*+)
 """
 _ASCII_PARTICLE_RE = (
-    rf"(?:{trie_alternation(_SPACE_PARTICLES)}(?:-|{_SPACE_RE})"
-    rf"|{trie_alternation(_HYPHEN_PARTICLES)}-)"
+    rf"(?:{_ascii_trie(_SPACE_PARTICLES)}(?:-|[ ])|{_ascii_trie(_HYPHEN_PARTICLES)}-)"
 )
 _ASCII_RUN_PATTERN = re.compile(
     rf"""
-    (?<![A-Za-z0-9'’\-.])
+    (?<![A-Za-z0-9'\-.])
     (?>{_ASCII_WORD_RE})
-    (?:{_SPACE_RE}{_ASCII_PARTICLE_RE}{{0,3}}+(?=[A-Z]){_ASCII_WORD_RE})++
-    """,
+    (?:[ ]{_ASCII_PARTICLE_RE}{{0,3}}+(?=[A-Z]){_ASCII_WORD_RE})++
+    """.encode("ascii"),
     re.VERBOSE,
 )
 # Where a run of _ASCII_RUN_PATTERN can start: a capital that opens a word, whose word (letters,
 # apostrophes, hyphens, periods) is followed by a space and a capital or a particle. It opens
 # with the capital, so the stdlib engine skips to the capitals; the run pattern is then tried
-# only there (about 20 places in an article instead of every character).
+# only there (about 20 places in an article instead of every character). Searched once in the
+# whole text: where a region ends does not matter, since it finds every place where a run can
+# start in any region (and more).
 _ASCII_RUN_START_PATTERN = re.compile(
-    rf"[A-Z](?<![A-Za-z0-9'’\-.][A-Z])"
-    rf"(?=[A-Za-z'’\-.]*+{_SPACE_RE}"
-    rf"(?:[A-Z]|{trie_alternation(_SPACE_PARTICLES + _HYPHEN_PARTICLES)}[\- \u00a0]))"
+    rf"[A-Z](?<![A-Za-z0-9'\-.][A-Z])(?=[A-Za-z'\-.]*+[ ]"
+    rf"(?:[A-Z]|{_ascii_trie(_SPACE_PARTICLES + _HYPHEN_PARTICLES)}[\- ]))".encode("ascii")
 )
-# What a text may hold outside ASCII for the stdlib forms to read it as _RUN_PATTERN does.
+# What a text may not hold outside ASCII for the ASCII view.
 _NOT_SIMPLE_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}]", regex.VERSION1)
 _ASCII_BYTES = bytes(range(128))
 
@@ -152,17 +160,26 @@ def _simple_text(text: str) -> bool:
     return _NOT_SIMPLE_PATTERN.search(others.decode("utf-8", "surrogatepass")) is None
 
 
-def _run_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The word spans of the stdlib run ``text[start:end]``, as _RUN_PATTERN captures them.
+_AsciiView = tuple[bytes, list[int]]
 
-    The run's words are separated by single spaces; a piece between two spaces that holds no
-    capital is a particle joined by a space (``van``, ``de-la``), and belongs to the next word.
-    """
-    run = text[start:end]
-    pieces = run.split(" ") if "\u00a0" not in run else re.split("[ \u00a0]", run)
+
+def _ascii_view(text: str) -> _AsciiView | None:
+    """The ASCII view of ``text`` (see _ASCII_RUN_PATTERN) and the places where a run can start
+    in it; None where the text is not simple (_simple_text)."""
+    if not _simple_text(text):
+        return None
+    data = text.replace("’", "'").replace("\u00a0", " ").encode("ascii", "replace")
+    return data, [found.start() for found in _ASCII_RUN_START_PATTERN.finditer(data)]
+
+
+def _ascii_run_words(data: bytes, start: int, end: int) -> list[tuple[int, int]]:
+    """The word spans of the run ``data[start:end]`` of _ASCII_RUN_PATTERN, as _RUN_PATTERN
+    captures them. The run's words are separated by single spaces; a piece between two spaces
+    that holds no capital is a particle joined by a space (``van``, ``de-la``), and belongs to
+    the word after it."""
     spans = []
     begin = pos = start
-    for piece in pieces:
+    for piece in data[start:end].split(b" "):
         pos += len(piece)
         if not piece.islower():  # a capital: the piece ends a word
             spans.append((begin, pos))
@@ -171,22 +188,24 @@ def _run_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _runs(text: str, start: int, end: int, simple: bool) -> Iterator[list[tuple[int, int]]]:
-    """The word spans of each match of _RUN_PATTERN in ``text[start:end]``, left to right; by the
-    stdlib forms where the text is ``simple`` (see _simple_text)."""
-    if not simple:
+def _runs(
+    text: str, start: int, end: int, view: _AsciiView | None
+) -> Iterator[list[tuple[int, int]]]:
+    """The word spans of each match of _RUN_PATTERN in ``text[start:end]``, left to right; read
+    from the ASCII ``view`` of the text where it has one."""
+    if view is None:
         for match in _RUN_PATTERN.finditer(text, start, end):
             yield match.spans("word")
         return
+    data, starts = view
     scanned = start
-    for found in _ASCII_RUN_START_PATTERN.finditer(text, start, end):
-        at = found.start()
+    for at in starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
         if at < scanned:
             continue  # inside the run found last: finditer would not look there
-        run = _ASCII_RUN_PATTERN.match(text, at, end)
+        run = _ASCII_RUN_PATTERN.match(data, at, end)
         if run is not None:
             scanned = run.end()
-            yield _run_words(text, at, scanned)
+            yield _ascii_run_words(data, at, scanned)
 
 
 _CUES = load_lines("reporting_cues.txt")
@@ -646,10 +665,10 @@ def extract_people(
     spans += [(m.start, m.end) for loc in locations for m in loc.mentions]
     blocked = _Spans(spans)
     candidates: list[_Candidate] = []
-    simple = _simple_text(text)
+    view = _ascii_view(text)
     for region in doc.regions:
         bounds = (region.start, region.end)
-        for words in _runs(text, region.start, region.end, simple):
+        for words in _runs(text, region.start, region.end, view):
             cand = _candidate(text, words, bounds)
             if cand is not None and not blocked.overlaps(cand.start, cand.end):
                 candidates.append(cand)
