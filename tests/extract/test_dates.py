@@ -555,6 +555,8 @@ def test_simple_case_characters_match_alike() -> None:
             assert re.match(r"\s", lowered), char
         if regex.match(r"\d", char):
             assert re.match(r"\d", lowered), char
+        # _SIMPLE_FEATURE_PATTERN reads the text's digits with the standard library's \d.
+        assert (regex.match(r"\d", char) is None) == (re.match(r"\d", char) is None), char
 
 
 _SHORTCUT_TEXTS = [case[0] for cases in (ISSUE_FORMS, RELATIVE, DURATIONS_AND_SETS, TRAPS, BOUNDARIES, TIMES_OF_DAY, OUTLET_STYLES) for case in cases] + [
@@ -596,6 +598,23 @@ def test_heads_patterns_find_every_start() -> None:
                 expected = list(pattern.finditer(text, *window))
                 shortcut = dates_module._matches_at_heads(pattern, pair, text, lowered, window)
                 assert [m.span() for m in shortcut] == [m.span() for m in expected], text
+
+
+def test_simple_feature_pattern_matches_the_feature_branches() -> None:
+    import regex
+
+    features = regex.compile(dates_module._FEATURES_RE, regex.VERBOSE)
+    texts = [
+        *_SHORTCUT_TEXTS,
+        _RICH,
+        "1990S 1990s '90s ’90’s 0s 00s 10's x0s 5Q3 Q5 H2 xH2 h2 q3 Q12 12:30 1:305 123:45",
+        "'1 '12 ’123 2000-01 9:5 09:59pm 1,000,000 3.5 30s-era FY2019 Q3'19 H1 2020s.",
+    ]
+    for text in texts:
+        for start in range(len(text)):
+            expected = [(m.span(), m.lastgroup) for m in features.finditer(text, start)]
+            found = dates_module._SIMPLE_FEATURE_PATTERN.finditer(text, start)
+            assert [(m.span(), m.lastgroup) for m in found] == expected, (text, start)
 
 
 def test_trigger_tokens_match_the_word_scan() -> None:

@@ -1153,12 +1153,16 @@ class _Grammar:
         # The trigger words as one standard-library pattern over the lower-cased text: it
         # skips the characters that cannot start one, where ``regex`` tries every position.
         # The lexicons' trigger words are lower-case ASCII; any other would need _scan_tokens.
+        # A word not after a letter is found with the character before it (group 1 is the
+        # word): a pattern that starts with a character class lets ``re`` skip to the
+        # characters that can start a match. trigger_word_at_start reads the text's start.
         words = [w for w in self.word_rules if w.isalpha() and w.islower()]
+        ascii_words = all(w.isascii() for w in self.word_rules)
+        word = f"({_trie_alt(words)})(?!{_LETTER_CLASS})"
         self.trigger_word_pattern = (
-            re.compile(f"(?<!{_LETTER_CLASS}){_trie_alt(words)}(?!{_LETTER_CLASS})")
-            if all(w.isascii() for w in self.word_rules)
-            else None
+            re.compile(f"[^{_LETTER_CLASS[1:-1]}]" + word) if ascii_words else None
         )
+        self.trigger_word_at_start = re.compile(word)
         self.token_rules: dict[str | None, _RuleRefs] = {
             "year": rules_of("#year", "#digit"),
             "digit": rules_of("#digit"),
@@ -2210,12 +2214,25 @@ register_cache(_grammar.cache_clear)
 
 
 # The tokens rules are tried around: features, then words. Keep the groups in sync with
-# _Grammar.token_rules. No feature starts inside a word, so _FEATURE_PATTERN alone finds the
-# same features.
+# _Grammar.token_rules. No feature starts inside a word, so the features alone
+# (_SIMPLE_FEATURE_PATTERN) find the same features.
 _FEATURES_RE = r"""(?P<decade>['’]?\d*0['’]?s(?![\p{L}]))|(?P<code>(?<![\p{L}])[QH][1-4])
     |(?P<clock>\d{1,2}:\d\d)|(?P<short>['’]\d\d)|(?P<digit>\d+)"""
 _TOKEN_PATTERN = regex.compile(_FEATURES_RE + r"|(?P<word>\p{L}+)", regex.VERBOSE)
-_FEATURE_PATTERN = regex.compile(_FEATURES_RE, regex.VERBOSE)
+# The features as a standard-library pattern, for the texts whose letters are those of
+# _LETTER_CLASS (and whose digits are the ASCII ones): the same matches, each branch written
+# after the character every feature starts with, in the same order (the decade in two
+# branches, after an apostrophe and at a digit). A pattern that starts with a character class
+# lets ``re`` skip to the characters that can start a match.
+_SIMPLE_FEATURE_PATTERN = re.compile(
+    rf"""[\d'’QH](?:
+    (?P<decade>(?<=['’])\d*0['’]?s(?!{_LETTER_CLASS})|(?<=\d)\d*(?<=0)['’]?s(?!{_LETTER_CLASS}))
+    |(?P<code>(?<=[QH])(?<!{_LETTER_CLASS}.)[1-4])
+    |(?P<clock>(?<=\d)\d?:\d\d)
+    |(?P<short>(?<=['’])\d\d)
+    |(?P<digit>(?<=\d)\d*))""",
+    re.VERBOSE,
+)
 _Span = tuple[int, int]
 _Token = tuple[int, int, _RuleRefs]
 """A token's start and end and the rules it starts."""
@@ -2330,14 +2347,17 @@ def _find_tokens(grammar: _Grammar, text: str, lowered: str, start: int, end: in
     word_rules, token_rules = grammar.word_rules, grammar.token_rules
     assert grammar.trigger_word_pattern is not None
     features: list[_Token] = []
-    for match in _FEATURE_PATTERN.finditer(text, start, end):
+    for match in _SIMPLE_FEATURE_PATTERN.finditer(text, start, end):
         s, e = match.span()
         kind = "year" if match.lastgroup == "digit" and e - s == 4 else match.lastgroup
         features.append((s, e, token_rules[kind]))
+    # The character before a word at the span's start lies just before the span.
     tokens = [
-        (match.start(), match.end(), word_rules[match.group()])
-        for match in grammar.trigger_word_pattern.finditer(lowered, start, end)
+        (match.start(1), match.end(1), word_rules[match.group(1)])
+        for match in grammar.trigger_word_pattern.finditer(lowered, start - 1 if start else 0, end)
     ]
+    if start == 0 and (first := grammar.trigger_word_at_start.match(lowered, 0, end)):
+        tokens.insert(0, (0, first.end(1), word_rules[first.group(1)]))
     if features:
         # Letters a feature took (the s of 1990s, the Q of Q3) are no word.
         starts = [s for s, _, _ in features]
