@@ -695,3 +695,10 @@ def test_document_spans_seed_texts(text: str) -> None:
     doc = segment(text, parse_layout(text))
     for region, found in zip(doc.regions, organizations._document_spans(doc), strict=True):
         assert found == _region_scan(text, region.start, region.end)
+
+
+def test_heads_capitalized() -> None:
+    # _patterns looks organization nouns up among all keys: it relies on their capitals
+    heads = organizations._lexicon().heads
+    assert heads
+    assert all(head[:1].isupper() for head in heads)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -402,6 +403,7 @@ class _Word(NamedTuple):
 
 
 _new_word = tuple.__new__  # _new_word(_Word, (text, start, ...)): no Python-level __new__
+_KEY_OF = operator.attrgetter("key")
 
 
 @dataclass(slots=True)
@@ -418,74 +420,108 @@ def _words(
     sentence_starts: Sequence[int],
     found: list[tuple[int, int]] | None = None,
 ) -> list[_Word]:
-    """The words of ``text[start:end]`` the rules read, in order.
+    """The words of ``text[start:end]`` the rules read, in order (see _region_words).
+
+    ``found``: as for _word_spans.
+    """
+    return _region_words(text, [(start, end, found)], sentence_starts)[0]
+
+
+def _region_words(
+    text: str,
+    bounds: Iterable[tuple[int, int, list[tuple[int, int]] | None]],
+    sentence_starts: Sequence[int],
+) -> list[list[_Word]]:
+    """The words the rules read in each region ``start, end, found`` of ``bounds``, in order.
 
     Those are capitalized words and numbers, lower-case words hyphenated to a capital
     ("al-Qaeda", "anti-IS"), and connectors or lower-case heads right after one of them
     ("Bank of", "Iraqi army"). Other words are skipped: they only break runs of names, and the
     gap before the next word shows that. The first word of a sentence is marked initial.
-    ``found``: as for _word_spans.
+    ``found``: as for _word_spans. All regions in one call: a region holds five words on
+    average, and each call has a fixed cost.
     """
-    words: list[_Word] = []
-    append = words.append
+    result: list[list[_Word]] = []
     new = _new_word
     name_gaps = _NAME_GAPS
     follow_starts = _FOLLOW_STARTS
-    previous_end = start
-    s = bisect.bisect_left(sentence_starts, start)
     n_starts = len(sentence_starts)
-    next_start = sentence_starts[s] if s < n_starts else end + 1
-    for w_start, found_end in _word_spans(text, start, end, found):
-        word = key = text[w_start:found_end]
-        w_end = key_end = found_end
-        last = word[-1]
-        if last in ".s":  # a period or a possessive to take off the key (one character)
-            if last == ".":
-                if word[:-1] in _KEEP_PERIOD:
-                    key = word[:-1]  # "Apple Inc." keeps its period in the text, not the key
-                elif "." not in word[:-1]:
-                    key = word = word[:-1]  # a sentence's period
-                    key_end = w_end = w_end - 1
-            if word[-1] == "s" and word.endswith(_POSSESSIVES):
-                base = word[:-2]
-                key_end = w_start + len(base)  # "SDF's" loses "'s"
-                key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
-        initial = False if words else _LETTER_PATTERN.search(text, start, w_start) is None
-        while next_start <= w_start:
-            initial = _LETTER_PATTERN.search(text, next_start, w_start) is None
-            s += 1
-            next_start = sentence_starts[s] if s < n_starts else end + 1
-        gap = text[previous_end:w_start]
-        # key and word start alike (only their ends differ)
-        capitalized = word[0].isupper()
-        append(
-            new(
-                _Word,
-                (word, w_start, w_end, key, key_end, capitalized, initial, gap, gap in name_gaps),
-            )
+    for start, end, found in bounds:
+        words: list[_Word] = []
+        result.append(words)
+        append = words.append
+        previous_end = start
+        s = bisect.bisect_left(sentence_starts, start)
+        next_start = sentence_starts[s] if s < n_starts else end + 1
+        spans = (
+            found
+            if found is not None and text.find("-", start, end) < 0
+            else _word_spans(text, start, end, found)
         )
-        previous_end = w_end
-        if not capitalized and not word[0].isdigit():
-            continue
-        # connectors and lower-case heads that follow: "of the", "army" (the pattern is tried
-        # only where a space and a possible start of one follow)
-        while text[previous_end : previous_end + 2] in follow_starts and (
-            (after := text[previous_end + 1 : previous_end + 4]) in _FOLLOW_PREFIXES
-            or after[:2] in _FOLLOW_SHORT
-            or after[:1] in _FOLLOW_SHORT
-        ):
-            follow = _FOLLOW_PATTERN.match(text, previous_end, end)
-            if follow is None:
-                break
-            f_start, f_end = follow.span(_FOLLOW_GROUP)
-            connector = text[f_start:f_end]
-            gap = text[previous_end:f_start]
-            # one to three spaces: a gap inside a name
+        for w_start, found_end in spans:
+            word = key = text[w_start:found_end]
+            w_end = key_end = found_end
+            last = word[-1]
+            if last in ".s":  # a period or a possessive to take off the key (one character)
+                if last == ".":
+                    if word[:-1] in _KEEP_PERIOD:
+                        key = word[:-1]  # "Apple Inc." keeps its period in the text, not the key
+                    elif "." not in word[:-1]:
+                        key = word = word[:-1]  # a sentence's period
+                        key_end = w_end = w_end - 1
+                if word[-1] == "s" and word.endswith(_POSSESSIVES):
+                    base = word[:-2]
+                    key_end = w_start + len(base)  # "SDF's" loses "'s"
+                    key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
+            initial = False if words else _LETTER_PATTERN.search(text, start, w_start) is None
+            while next_start <= w_start:
+                initial = _LETTER_PATTERN.search(text, next_start, w_start) is None
+                s += 1
+                next_start = sentence_starts[s] if s < n_starts else end + 1
+            gap = text[previous_end:w_start]
+            # key and word start alike (only their ends differ)
+            capitalized = word[0].isupper()
             append(
-                new(_Word, (connector, f_start, f_end, connector, f_end, False, False, gap, True))
+                new(
+                    _Word,
+                    (
+                        word,
+                        w_start,
+                        w_end,
+                        key,
+                        key_end,
+                        capitalized,
+                        initial,
+                        gap,
+                        gap in name_gaps,
+                    ),
+                )
             )
-            previous_end = f_end
-    return words
+            previous_end = w_end
+            if not capitalized and not word[0].isdigit():
+                continue
+            # connectors and lower-case heads that follow: "of the", "army" (the pattern is
+            # tried only where a space and a possible start of one follow)
+            while text[previous_end : previous_end + 2] in follow_starts and (
+                (after := text[previous_end + 1 : previous_end + 4]) in _FOLLOW_PREFIXES
+                or after[:2] in _FOLLOW_SHORT
+                or after[:1] in _FOLLOW_SHORT
+            ):
+                follow = _FOLLOW_PATTERN.match(text, previous_end, end)
+                if follow is None:
+                    break
+                f_start, f_end = follow.span(_FOLLOW_GROUP)
+                connector = text[f_start:f_end]
+                gap = text[previous_end:f_start]
+                # one to three spaces: a gap inside a name
+                append(
+                    new(
+                        _Word,
+                        (connector, f_start, f_end, connector, f_end, False, False, gap, True),
+                    )
+                )
+                previous_end = f_end
+    return result
 
 
 def _word_spans(
@@ -547,14 +583,20 @@ def _document_spans(doc: Document) -> list[list[tuple[int, int]] | None]:
 
 def _regions(doc: Document) -> list[_Region]:
     text = doc.text
-    sentence_starts = [s.start for s in doc.sentences]
     ascii_text = text.isascii()
     regions = []
-    for region, found in zip(doc.regions, _document_spans(doc), strict=True):
-        start, end = region.start, region.end
-        words = _words(text, start, end, sentence_starts, found)
+    all_words = _region_words(
+        text,
+        [
+            (region.start, region.end, found)
+            for region, found in zip(doc.regions, _document_spans(doc), strict=True)
+        ],
+        [s.start for s in doc.sentences],
+    )
+    for region, words in zip(doc.regions, all_words, strict=True):
         if not words:
             continue
+        start, end = region.start, region.end
         if ascii_text or text[start:end].isascii():
             lower = _ASCII_LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
         else:
@@ -969,7 +1011,9 @@ def _patterns(state: _State, regions: list[_Region], lowercase: _LowerWords) -> 
         if region.caps or region.title:
             continue
         words = region.words
-        if not any(w.capitalized and w.key in heads for w in words):
+        # every organization noun is capitalized (test_heads_capitalized): a word whose key is
+        # one is capitalized, as _names_in_run asks
+        if heads.keys().isdisjoint(map(_KEY_OF, words)):
             continue  # no organization noun, so no name (_names_in_run starts from one)
         n = len(words)
         i = 0
@@ -1217,44 +1261,50 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
         if any(region.caps for region in regions)
         else {}
     )
+    known_forms, known_caps_forms = lexicon.forms, lexicon.caps_forms
     for region in regions:
         words = region.words
-        if region.caps and words and _CAPS_DATELINE_PATTERN.match(state.text, words[0].start):
+        caps = region.caps
+        if caps and words and _CAPS_DATELINE_PATTERN.match(state.text, words[0].start):
             continue  # "NEW YORK 1996-08-29": a place and a date, CoNLL-2003's dateline
         # the words a form starts with or a hyphenated word with an acronym: other words
         # find nothing
         if changed is not None:
-            if region.caps:
+            if caps:
                 candidates = [i for i, w in enumerate(words) if w.key.casefold() in changed_caps]
             else:
-                candidates = [i for i, w in enumerate(words) if w.key in changed or "-" in w.key]
-        elif region.caps:
+                candidates = [i for i, w in enumerate(words) if (k := w.key) in changed or "-" in k]
+        elif caps:
             candidates = [
                 i
                 for i, w in enumerate(words)
-                if (first := w.key.casefold()) in local_caps or first in lexicon.caps_forms
+                if (first := w.key.casefold()) in local_caps or first in known_caps_forms
             ]
         else:
             candidates = [
                 i
                 for i, w in enumerate(words)
-                if w.key in local or w.key in lexicon.forms or "-" in w.key
+                if (k := w.key) in local or k in known_forms or "-" in k
             ]
         for i in candidates:
             word = words[i]
-            if region.caps:
+            if caps:
                 first = word.key.casefold()
-                options = local_caps.get(first, ()) + lexicon.caps_forms.get(first, ())
+                options = local_caps.get(first, ()) + known_caps_forms.get(first, ())
             else:
                 first = word.key
-                options = local.get(first, ()) + lexicon.forms.get(first, ())
-            found = _longest(words, i, options, casefold=region.caps) if options else None
+                options = local.get(first, ()) + known_forms.get(first, ())
+            found: tuple[tuple[str, ...], str] | None
+            if len(options) == 1 and len(options[0][0]) == 1:
+                found = options[0]  # what _longest answers: a one-word form always fits
+            else:
+                found = _longest(words, i, options, casefold=caps) if options else None
             if found is not None:
                 form, key = found
                 last = words[i + len(form) - 1]
                 if (
                     len(form) == 1
-                    and not region.caps
+                    and not caps
                     and not region.title
                     and not _isolated(words, i, state.lowercase)
                 ):
@@ -1266,13 +1316,13 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
                 if not _stands_alone(state, words, i + len(form) - 1, key):
                     continue
                 if form in state.back_references and (
-                    region.caps or state.text[max(0, word.start - 4) : word.start] not in _THE
+                    caps or state.text[max(0, word.start - 4) : word.start] not in _THE
                 ):
                     continue
                 state.add(key, word.start, last.key_end, register=False)
                 continue
             # an acronym at the head of a hyphenated word: "IS-held", "SDF-led"
-            if "-" in word.key and not region.caps:
+            if "-" in word.key and not caps:
                 pieces = word.key.split("-")
                 offset = word.start
                 for piece in pieces:
