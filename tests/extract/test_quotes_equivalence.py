@@ -172,6 +172,8 @@ SIMPLE_PIECES = [
     "1,000", "5", "$", "£", "€", "/", "&", "’s", "'s", "spokesman", "for", "that", "in",
     "statement", "has", "also", "on", "Monday", " ", " ", " ", "\u00a0", "\t", "\n", ",", ".",
     ";", ":", "-", "—", "–", "(", ")", "“", "”", '"', "'", "’", "‘", "«", "\u2003", "\x1c",
+    "called", "described as", "dubbed", "calls", "and", "but", "and also", "Smith:", "wanted",
+    "ed", "Used", "[", "„",
 ]  # fmt: skip
 simple_texts = st.lists(st.sampled_from(SIMPLE_PIECES), max_size=30).map("".join)
 
@@ -192,10 +194,33 @@ def _check_ascii_forms(text: str) -> None:
         assert _groups(q._ASCII_BEFORE_PATTERN.match(text, lo, hi)) == _groups(
             q._BEFORE_PATTERN.match(text, lo, hi)
         )
+        for ascii_form, pattern in (
+            (q._ASCII_CONTINUES_PATTERN, q._CONTINUES_PATTERN),
+            (q._ASCII_COLON_SPEAKER_PATTERN, q._COLON_SPEAKER_PATTERN),
+            (q._ASCII_COORDINATED_PATTERN, q._COORDINATED_PATTERN),
+            (q._ASCII_NAMING_PATTERN, q._NAMING_PATTERN),
+        ):
+            assert _groups(ascii_form.match(text, lo, hi)) == _groups(pattern.match(text, lo, hi))
+            assert _groups(ascii_form.search(text, lo, hi)) == _groups(pattern.search(text, lo, hi))
+        assert [m.span() for m in q._ASCII_NAMING_PATTERN.finditer(text, lo, hi)] == [
+            m.span() for m in q._NAMING_PATTERN.finditer(text, lo, hi)
+        ]
     for word in text.split():
         assert _groups(q._ASCII_CUE_PATTERN.fullmatch(word)) == _groups(
             q._CUE_PATTERN.fullmatch(word)
         )
+    for word in [*text.split(), *(w.lower() for w in text.split())]:
+        assert q._ed_verb(word) == (q._ED_VERB_PATTERN.match(word) is not None)
+
+
+@pytest.mark.parametrize("text", [*TEXTS, " for ", "\x1cfor\x1c", "\u2028of\u3000", " at\x1d "])
+def test_role_of_stdlib_form(text: str) -> None:
+    # The stdlib engine's \s less \x1c-\x1f is regex's \s.
+    for piece in (text, f" {text} ", text.replace(" ", "\x1f")):
+        assert _groups(q._STDLIB_ROLE_OF_PATTERN.search(piece)) == _groups(
+            q._ROLE_OF_PATTERN.search(piece)
+        )
+        assert q._STDLIB_ROLE_OF_PATTERN.split(piece) == q._ROLE_OF_PATTERN.split(piece)
 
 
 @pytest.mark.parametrize(

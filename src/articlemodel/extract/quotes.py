@@ -145,6 +145,15 @@ _FINITE_WORDS: frozenset[str] = frozenset(
      "hopes", "believes", "seems", "appears", "means", "includes", "continues", "lacks"}
 )  # fmt: skip
 _ED_VERB_PATTERN = regex.compile(r"^\p{Ll}{3,}ed$")
+_ASCII_ED_VERB_PATTERN = re.compile(r"^[a-z]{3,}ed$")
+
+
+def _ed_verb(word: str) -> bool:
+    """Whether ``_ED_VERB_PATTERN`` matches ``word``: in the stdlib engine when it is ASCII."""
+    pattern = _ASCII_ED_VERB_PATTERN if word.isascii() else _ED_VERB_PATTERN
+    return pattern.match(word) is not None
+
+
 # Common nouns that name an organization as speaker, and the kinds they fit.
 _ORG_NOUNS: dict[str, frozenset[str]] = {
     "company": frozenset({"company"}),
@@ -312,7 +321,8 @@ def _both_cases(word: str) -> str:
 
 
 def _ascii_source(source: str) -> str:
-    """The stdlib form of a pattern's source written with _CUE_RE and _TOKEN_RE."""
+    """The stdlib form of a pattern's source (see above): its letter classes, word lists,
+    case-insensitive words and possessive quantifiers rewritten."""
     letters = {c: _both_cases(c) for c in "abcdefghijklmnopqrstuvwxyz"}
     abbreviations = trie_alternation(_ABBREVIATIONS, letters)
     replacements = [
@@ -326,8 +336,10 @@ def _ascii_source(source: str) -> str:
             ),
         ),
         (r"\p{L}\p{M}\p{N}", "A-Za-z0-9"),
+        (r"\p{L}\p{M}", "A-Za-z"),
         (r"\p{L}\p{N}", "A-Za-z0-9"),
         (r"[\p{L}\-]", r"[A-Za-z\-]"),
+        (r"[\p{L}]", "[A-Za-z]"),
         (r"\p{Lu}", "[A-Z]"),
         (r"\p{Ll}", "[a-z]"),
         ("*+", "*"),
@@ -343,6 +355,8 @@ def _ascii_source(source: str) -> str:
 _ASCII_AFTER_PATTERN = re.compile(_ascii_source(_AFTER_PATTERN.pattern), re.VERBOSE)
 _ASCII_BEFORE_PATTERN = re.compile(_ascii_source(_BEFORE_PATTERN.pattern), re.VERBOSE)
 _ASCII_CUE_PATTERN = re.compile(_ascii_source(_CUE_PATTERN.pattern))
+# Possessive white space before a letter, a bracket or a dash: it gives back none of them.
+_ASCII_CONTINUES_PATTERN = re.compile(_ascii_source(_CONTINUES_PATTERN.pattern))
 # What a text holds outside ASCII that the stdlib forms above would read differently.
 _NOT_SIMPLE_PATTERN = regex.compile(r"[\w\p{L}\p{M}\p{N}]", regex.VERSION1)
 
@@ -390,6 +404,7 @@ _COLON_SPEAKER_PATTERN = regex.compile(
     r"(?P<spk>\p{Lu}[\p{L}\p{M}'’\-.]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-.]*){0,3})"
     r"[ \t\u00a0]*:[ \t\u00a0]*\Z"
 )
+_ASCII_COLON_SPEAKER_PATTERN = re.compile(_ascii_source(_COLON_SPEAKER_PATTERN.pattern))
 # Verbs before an infinitive cue whose subject speaks: "went on to say", "was quick to add".
 _INFINITIVE_PATTERN = regex.compile(
     r"[ \t\u00a0]+(?:went[ \t\u00a0]+on|continued|proceeded|hastened|was[ \t\u00a0]+quick|"
@@ -412,6 +427,8 @@ _PARENTHETICAL_END_PATTERN = regex.compile(
 _ING_PATTERN = regex.compile(r"\p{L}+ing\b")
 # "a spokesman for the ministry": the words after the preposition are not the speaker.
 _ROLE_OF_PATTERN = regex.compile(r"\s(?:for|of|at|from|with)\s")
+# The same in the stdlib engine, whose \s holds four separators more (\x1c-\x1f) than regex's.
+_STDLIB_ROLE_OF_PATTERN = re.compile(r"[^\S\x1c-\x1f](?:for|of|at|from|with)[^\S\x1c-\x1f]")
 _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 # An auxiliary ending a text starts within this many characters of its end.
 _AUX_END_WINDOW = max(map(len, _AUX_WORDS)) + 1
@@ -471,7 +488,7 @@ class _Entities:
             # The role's head words, before its complement: "the chief executive" of Acme.
             role: tuple[str, ...] = ()
             if person.role:
-                role = tuple(_ROLE_OF_PATTERN.split(f" {person.role.lower()} ")[0].split())
+                role = tuple(_STDLIB_ROLE_OF_PATTERN.split(f" {person.role.lower()} ")[0].split())
             items.extend(
                 _Entity(m.start, m.end, person.id, person.name, "person", True, role)
                 for m in person.mentions
@@ -1203,7 +1220,10 @@ def _speaker_before(text: str, raw: _Raw, lo: int, sent_lo: int) -> bool:
     prefix_end = raw.open_mark
     match = _search_before(text, window_lo, prefix_end)
     if match is None:
-        colon = _COLON_SPEAKER_PATTERN.search(text, window_lo, prefix_end)
+        colon_pattern = (
+            _ASCII_COLON_SPEAKER_PATTERN if _simple_ascii(text) else _COLON_SPEAKER_PATTERN
+        )
+        colon = colon_pattern.search(text, window_lo, prefix_end)
         if colon is not None and colon.start() == _first_nonspace(text, lo, prefix_end):
             raw.spk, raw.attributed = colon.span("spk"), True
             return True
@@ -1255,6 +1275,7 @@ _SUBORDINATORS: frozenset[str] = frozenset(
 _COORDINATED_PATTERN = regex.compile(
     r"(?<![\p{L}])(?:and|but)(?:[ \t\u00a0]+\p{Ll}+){0,3}?[ \t\u00a0]*\Z"
 )
+_ASCII_COORDINATED_PATTERN = re.compile(_ascii_source(_COORDINATED_PATTERN.pattern))
 
 
 def _participle_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -1284,7 +1305,7 @@ def _participle_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] |
                 if k > 0 and (
                     (_ASCII_CUE_PATTERN if w.isascii() else _CUE_PATTERN).fullmatch(w)
                     or w in _FINITE_WORDS
-                    or _ED_VERB_PATTERN.match(w)
+                    or _ed_verb(w)
                 ):
                     end = words[k - 1][1]
                     break
@@ -1321,7 +1342,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 0 < k < len(words) - 1
                 and w.islower()
                 and w not in _FINITE_WORDS
-                and not _ED_VERB_PATTERN.match(w)
+                and not _ed_verb(w)
                 and text[words[k + 1][0]].isupper()
                 and "," not in text[words[k - 1][1] : s]
             )
@@ -1380,7 +1401,7 @@ def _is_finite_clause(text: str, start: int, end: int) -> bool:
         before = text[words[k - 1][0] : words[k - 1][1]].lower()
         if before in _DETERMINERS or before in {"to", "be", "been", "being"}:
             continue  # "an updated series", "to be held": no finite verb
-        if w in _FINITE_WORDS or _ED_VERB_PATTERN.match(w):
+        if w in _FINITE_WORDS or _ed_verb(w):
             return True
     return False
 
@@ -1503,7 +1524,7 @@ class _Resolver:
         # Entity mentions inside the speaker phrase; the head of an English phrase is last,
         # and a role phrase ("a spokesman for the ministry") names a person, not the ministry.
         head_end = e
-        role = _ROLE_OF_PATTERN.search(written)
+        role = _STDLIB_ROLE_OF_PATTERN.search(written)
         if role is not None and written.split()[0].lower() in _DETERMINERS:
             head_end = s + role.start()
         hits = list(self.entities.overlapping(s, head_end))
@@ -1694,6 +1715,7 @@ def _extract_quotes(
     text = doc.text
     regions = doc.regions
     raws = _find_marks(text, regions)
+    continues_pattern = _ASCII_CONTINUES_PATTERN if _simple_ascii(text) else _CONTINUES_PATTERN
     if len(raws) > 20_000:
         raws = raws[:20_000]
 
@@ -1732,7 +1754,7 @@ def _extract_quotes(
             raw.closed
             and not found_after
             and content[-1:] not in ".!?…"
-            and _CONTINUES_PATTERN.match(text, raw.close_end, hi) is not None
+            and continues_pattern.match(text, raw.close_end, hi) is not None
         )
         if (
             found
@@ -1943,6 +1965,9 @@ def _find_indirect(
     text = doc.text
     found: list[_Raw] = []
     direct_starts = [s for s, _ in direct_spans]
+    coordinated_pattern = (
+        _ASCII_COORDINATED_PATTERN if _simple_ascii(text) else _COORDINATED_PATTERN
+    )
     frag_starts = [f.open_mark for f in fragments]
     used_fragments: set[int] = set()
 
@@ -2002,7 +2027,7 @@ def _find_indirect(
             ):
                 continue
             spk = _subject(text, s_lo, cue[0])
-            coordinated = spk is None and _COORDINATED_PATTERN.search(
+            coordinated = spk is None and coordinated_pattern.search(
                 text, max(s_lo, cue[0] - 80), cue[0]
             )
             if cue_text in _PARTICIPLE_CUES or coordinated:
@@ -2133,6 +2158,7 @@ _NAMING_PATTERN = regex.compile(
     r"dubs|dubbed|term|terms|termed|label|labels|labelled|labeled|brand|brands|branded)"
     r"(?![\p{L}\-])"
 )
+_ASCII_NAMING_PATTERN = re.compile(_ascii_source(_NAMING_PATTERN.pattern))
 
 
 _WHAT_PATTERN = regex.compile(
@@ -2149,6 +2175,7 @@ def _naming_quotes(
 ) -> list[_Raw]:
     """Mixed quotes from naming verbs before a quoted fragment no reported clause holds."""
     text = doc.text
+    naming_pattern = _ASCII_NAMING_PATTERN if _simple_ascii(text) else _NAMING_PATTERN
     out: list[_Raw] = []
     taken = sorted((q.start, q.end) for q in found)
     starts = [a for a, _ in taken]
@@ -2159,35 +2186,35 @@ def _naming_quotes(
         if sentence is None:
             continue
         lo = max(sentence.start, frag.open_mark - _MAX_CONTEXT)
-        verbs = list(_NAMING_PATTERN.finditer(text, lo, frag.open_mark))
+        verbs = [m.span() for m in naming_pattern.finditer(text, lo, frag.open_mark)]
         if not verbs:
             continue
-        verb = verbs[-1]
-        between = _words(text, verb.end(), frag.open_mark)
+        verb_start, verb_end = verbs[-1]
+        between = _words(text, verb_end, frag.open_mark)
         if (
             len(between) > 8
             or any(text[a:b].lower() in _FINITE_WORDS for a, b in between)
             or (between and text[between[0][0] : between[0][1]].lower() in _PHRASAL_PARTICLES)
         ):
             continue  # "called for", "called on", or the fragment belongs to a later clause
-        if text[lo : verb.start()].rstrip().endswith(","):
+        if text[lo:verb_start].rstrip().endswith(","):
             continue  # "The plan, called “Way Forward”, …": a participle naming a thing
-        what = _WHAT_PATTERN.search(text, max(lo, verb.start() - 80), verb.start())
+        what = _WHAT_PATTERN.search(text, max(lo, verb_start - 80), verb_start)
         if what is not None:
-            spk = _clean_speaker(text, what.start("subject"), verb.start())
+            spk = _clean_speaker(text, what.start("subject"), verb_start)
         else:
-            spk = _subject(text, lo, verb.start())
+            spk = _subject(text, lo, verb_start)
         if spk is None:
             continue
         if what is not None:
             start, end = frag.start, frag.end  # what X called “Y”: the phrase itself
         else:
-            start = _first_nonspace(text, verb.end(), frag.open_mark + 1)
+            start = _first_nonspace(text, verb_end, frag.open_mark + 1)
             end = _trim_clause(text, start, _clause_end(text, start, sentence.end))
         i = bisect.bisect_left(starts, end)
         if end - start < 2 or (i > 0 and taken[i - 1][1] > start):
             continue
-        out.append(_Raw(start, end, "mixed", spk=spk, cue=verb.span(), attributed=True))
+        out.append(_Raw(start, end, "mixed", spk=spk, cue=(verb_start, verb_end), attributed=True))
         used.add(index)
     return out
 
@@ -2231,7 +2258,7 @@ def _trim_clause(text: str, start: int, end: int) -> int:
 
 def _has_finite(text: str, start: int, end: int) -> bool:
     return any(
-        text[a:b].lower() in _FINITE_WORDS or _ED_VERB_PATTERN.match(text[a:b].lower())
+        text[a:b].lower() in _FINITE_WORDS or _ed_verb(text[a:b].lower())
         for a, b in _words(text, start, end)
     )
 
