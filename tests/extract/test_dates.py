@@ -691,6 +691,20 @@ def _tense_cues_word_by_word(text: str, start: int, end: int) -> list[tuple[int,
     return cues
 
 
+def test_cue_word_pattern_matches_the_short_form() -> None:
+    import regex
+
+    short = regex.compile(r"['’]?[a-z]+")
+    texts = [*_SHORTCUT_TEXTS, _RICH, "it's 'tis ’twas '' ’ ' x'y ’’a a’ 'A ’é don’t o'clock"]
+    for text in texts:
+        for start in range(len(text)):
+            expected = [m.span() for m in short.finditer(text, start)]
+            assert [m.span() for m in dates_module._CUE_WORD_PATTERN.finditer(text, start)] == (
+                expected
+            )
+            assert dates_module._CUE_WORD_PATTERN.findall(text, start) == short.findall(text, start)
+
+
 def test_tense_cues_match_the_word_by_word_reading() -> None:
     texts = [
         *_SHORTCUT_TEXTS,

@@ -394,7 +394,9 @@ def _future_cues() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...
 register_cache(_future_cues.cache_clear)
 register_cache(_lexicon.cache_clear)
 
-_CUE_WORD_PATTERN = regex.compile(r"['’]?[a-z]+")
+# ['’]?[a-z]+ (an apostrophe is taken only before a letter), written so that ``re`` runs it
+# several times faster than ``regex`` runs the short form.
+_CUE_WORD_PATTERN = re.compile(r"(?:['’][a-z]|[a-z])[a-z]*")
 
 
 def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Tense]]:
@@ -1200,13 +1202,14 @@ class _Grammar:
         anchored: bool = False,
         rule: str = "",
     ) -> _Candidate:
+        # Positional arguments: a named tuple is slower to build from keywords.
         return _Candidate(
-            start=match.start() if start is None else start,
-            end=match.end() if end is None else end,
-            kind=kind,
-            resolve=resolve,
-            anchored=anchored,
-            rank=self.ranks.get(rule, 0),
+            match.start() if start is None else start,
+            match.end() if end is None else end,
+            kind,
+            resolve,
+            anchored,
+            self.ranks.get(rule, 0),
         )
 
     def _month_number(self, word: str) -> int | None:
