@@ -574,3 +574,42 @@ def test_runs_on_generated_text(pieces: list[tuple[str, str]], cut: tuple[int, i
 )  # fmt: skip
 def test_simple_text_is_no_letter_mark_or_digit_outside_ascii(text: str, simple: bool) -> None:
     assert people_module._simple_text(text) is simple
+
+
+_APPOSITIVE_TEXTS = [
+    "Jane Doe, a U.S. spokesperson for the A.B.C. agency, said. Jo, 54, the head of AB. Co said",
+    "Jo Doe,\u00a0the U.N.-backed envoy (of X), said; Al, an aide to Gen. Lee, noted: x, y. Q.E.D.",
+    "Doe, the head of the agency’s B.B.C. unit, a U.S.A. firm, then ceo of X.Y said “so”, fine",
+]
+
+
+@pytest.mark.parametrize("text", _APPOSITIVE_TEXTS)
+def test_appositive_stdlib_forms_find_what_the_patterns_find(text: str) -> None:
+    assert people_module._simple_text(text)
+    ascii_pattern = people_module._ASCII_APPOSITIVE_PATTERN
+    for end in range(len(text) + 1):
+        for stop in range(end, len(text) + 1, 7):
+            expected = people_module._APPOSITIVE_PATTERN.match(text, end, stop)
+            found = ascii_pattern.match(text, end, stop)
+            assert (found and found.span("role")) == (expected and expected.span("role"))
+            assert people_module._appositive(text, end, stop, True) == (
+                people_module._appositive(text, end, stop, False)
+            )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([", ", ",\u00a0", "A", "b", "U.", "S.", ".", "X.Y", " ", "a", "the",
+                         "spokesman", "said", "54", ",", "’s", "-", "“", ";", "\n", "Co"]),
+        max_size=20,
+    ).map("".join)
+)  # fmt: skip
+def test_appositive_on_generated_text(text: str) -> None:
+    for end in range(len(text) + 1):
+        expected = people_module._APPOSITIVE_PATTERN.match(text, end)
+        found = people_module._ASCII_APPOSITIVE_PATTERN.match(text, end)
+        assert (found and found.span("role")) == (expected and expected.span("role"))
+        assert people_module._appositive(text, end, len(text), True) == (
+            people_module._appositive(text, end, len(text), False)
+        )

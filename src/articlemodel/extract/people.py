@@ -253,6 +253,21 @@ _APPOSITIVE_PATTERN = regex.compile(
     regex.VERBOSE | regex.VERSION1,
 )
 _ROLE_TOKEN_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}.'’\-]+")
+# Their stdlib forms, for a text with no letter, mark or digit outside ASCII (_simple_text):
+# there [\p{L}\p{M}] is [A-Za-z], \p{Lu} [A-Z] and \p{Nd} [0-9]. The lookbehind of an initialism's
+# period reads two characters: a period after (\p{Lu}\.)*\p{Lu} whose start follows no letter
+# is a period after a capital that follows no letter (the character before a repeated "X." is a
+# period, no letter), as a test checks on both patterns.
+_ASCII_APPOSITIVE_PATTERN = re.compile(
+    rf"""
+    ,{_SPACE_RE}(?:[0-9]{{1,3}},{_SPACE_RE})?
+    (?P<role>(?:[^,;:.!?\n“”"«»()\[\]]|(?<![A-Za-z][A-Z])(?<=[A-Z])\.)
+             {{2,{MAX_APPOSITIVE_ROLE_CHARS}}}+)
+    """,
+    re.VERBOSE,
+)
+_ASCII_ROLE_TOKEN_PATTERN = re.compile(r"[A-Za-z0-9.'’\-]+")
+_ROLE_ARTICLES = frozenset({"a", "an", "the", "his", "her", "its", "their", "then"})
 # The same, searched from the right: the word that ends where a walk back stands.
 _LAST_TOKEN_PATTERN = regex.compile(r"(?r)[\p{L}\p{M}\p{Nd}.'’\-]+")
 _HONORIFIC_BEFORE_PATTERN = regex.compile(
@@ -377,27 +392,43 @@ def _role_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     return (begin, end) if taken else None
 
 
-def _appositive(text: str, end: int, stop: int) -> tuple[int, int] | None:
-    """The span of a role after ``end`` (``, a spokesperson for the ministry``), or None."""
+def _appositive(text: str, end: int, stop: int, simple: bool) -> tuple[int, int] | None:
+    """The span of a role after ``end`` (``, a spokesperson for the ministry``), or None; by
+    the stdlib patterns where the text is ``simple`` (_simple_text)."""
     if not text.startswith((", ", ",\u00a0"), end, stop):
         return None  # how every match opens
-    match = _APPOSITIVE_PATTERN.match(text, end, stop)
+    if simple:
+        match: re.Match[str] | regex.Match[str] | None
+        match = _ASCII_APPOSITIVE_PATTERN.match(text, end, stop)
+        token_pattern: re.Pattern[str] | regex.Pattern[str] = _ASCII_ROLE_TOKEN_PATTERN
+    else:
+        match = _APPOSITIVE_PATTERN.match(text, end, stop)
+        token_pattern = _ROLE_TOKEN_PATTERN
     if match is None:
         return None
     role_start, role_end = match.span("role")
-    tokens = list(_ROLE_TOKEN_PATTERN.finditer(text, role_start, role_end))
-    # Cut a role that runs into its cue: "a spokesman for the army said".
-    kept = []
+    tokens = token_pattern.finditer(text, role_start, role_end)
+    # Cut a role that runs into its cue: "a spokesman for the army said". The title is looked
+    # for in its first five words (four after an article); the rest is read only if it has one.
+    first: list[str] = []
+    kept_end = role_start
     for token in tokens:
-        if token.group() in _CUE_SET:
+        word = token.group()
+        if word in _CUE_SET:
             break
-        kept.append(token)
-    words = [t.group() for t in kept]
-    if words and words[0].lower() in {"a", "an", "the", "his", "her", "its", "their", "then"}:
-        words = words[1:]
+        first.append(word)
+        kept_end = token.end()
+        if len(first) == 5:
+            break
+    words = first[1:] if first and first[0].lower() in _ROLE_ARTICLES else first
     if not any(_is_title(w) for w in words[:4]):
         return None
-    return role_start, kept[-1].end()
+    if len(first) == 5:
+        for token in tokens:
+            if token.group() in _CUE_SET:
+                break
+            kept_end = token.end()
+    return role_start, kept_end
 
 
 def _cue_before(text: str, lo: int, end: int) -> bool:
@@ -444,10 +475,10 @@ def _word_flags(token: str) -> int:
 
 
 def _candidate(
-    text: str, words: list[tuple[int, int]], region: tuple[int, int]
+    text: str, words: list[tuple[int, int]], region: tuple[int, int], simple: bool
 ) -> _Candidate | None:
     """The person a run of capitalised words (the spans of its ``words``) names, if its
-    context says it is one."""
+    context says it is one (``simple``: see _simple_text)."""
     floor, stop = region
     start = words[0][0]
     if len(words) < 2:
@@ -504,7 +535,7 @@ def _candidate(
                 role = before
                 evidence = evidence or "role_before"
     if role is None:
-        role = _appositive(text, name_end, stop)
+        role = _appositive(text, name_end, stop, simple)
         if role is not None:
             evidence = evidence or "appositive"
     if not evidence and count >= 2:
@@ -666,10 +697,11 @@ def extract_people(
     blocked = _Spans(spans)
     candidates: list[_Candidate] = []
     view = _ascii_view(text)
+    simple = view is not None
     for region in doc.regions:
         bounds = (region.start, region.end)
         for words in _runs(text, region.start, region.end, view):
-            cand = _candidate(text, words, bounds)
+            cand = _candidate(text, words, bounds, simple)
             if cand is not None and not blocked.overlaps(cand.start, cand.end):
                 candidates.append(cand)
     candidates.extend(c for c in _credit_candidates(doc) if not blocked.overlaps(c.start, c.end))
