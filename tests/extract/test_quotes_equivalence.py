@@ -173,7 +173,8 @@ SIMPLE_PIECES = [
     "statement", "has", "also", "on", "Monday", " ", " ", " ", "\u00a0", "\t", "\n", ",", ".",
     ";", ":", "-", "—", "–", "(", ")", "“", "”", '"', "'", "’", "‘", "«", "\u2003", "\x1c",
     "called", "described as", "dubbed", "calls", "and", "but", "and also", "Smith:", "wanted",
-    "ed", "Used", "[", "„",
+    "ed", "Used", "[", "„", ", which", "citing", "adding", "declined", "expected", "urged",
+    "called on", "referring", "walked",
 ]  # fmt: skip
 simple_texts = st.lists(st.sampled_from(SIMPLE_PIECES), max_size=30).map("".join)
 
@@ -199,6 +200,7 @@ def _check_ascii_forms(text: str) -> None:
             (q._ASCII_COLON_SPEAKER_PATTERN, q._COLON_SPEAKER_PATTERN),
             (q._ASCII_COORDINATED_PATTERN, q._COORDINATED_PATTERN),
             (q._ASCII_NAMING_PATTERN, q._NAMING_PATTERN),
+            (q._ASCII_CLAUSE_STOP_PATTERN, q._CLAUSE_STOP_PATTERN),
         ):
             assert _groups(ascii_form.match(text, lo, hi)) == _groups(pattern.match(text, lo, hi))
             assert _groups(ascii_form.search(text, lo, hi)) == _groups(pattern.search(text, lo, hi))

@@ -2236,6 +2236,9 @@ _CLAUSE_STOP_PATTERN = regex.compile(
 )
 
 
+_ASCII_CLAUSE_STOP_PATTERN = re.compile(_ascii_source(_CLAUSE_STOP_PATTERN.pattern), re.VERBOSE)
+
+
 # What every match of _CLAUSE_STOP_PATTERN holds: where there is none, there is no match.
 _CLAUSE_STOP_HINT_PATTERN = re.compile(
     r";|,[ \t\u00a0]|[ \t\u00a0][-–—][ \t\u00a0]|[ \t\u00a0](?:and|but)[ \t\u00a0]"
@@ -2243,11 +2246,12 @@ _CLAUSE_STOP_HINT_PATTERN = re.compile(
 
 
 def _trim_clause(text: str, start: int, end: int) -> int:
+    pattern = _ASCII_CLAUSE_STOP_PATTERN if _simple_ascii(text) else _CLAUSE_STOP_PATTERN
     pos = start
     while True:
         if _CLAUSE_STOP_HINT_PATTERN.search(text, pos, end) is None:
             return end
-        match = _CLAUSE_STOP_PATTERN.search(text, pos, end)
+        match = pattern.search(text, pos, end)
         if match is None:
             return end
         # A which-clause inside the subject ("the agreement, which did not …, was") stays.
