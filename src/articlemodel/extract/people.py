@@ -475,10 +475,15 @@ def _word_flags(token: str) -> int:
 
 
 def _candidate(
-    text: str, words: list[tuple[int, int]], region: tuple[int, int], simple: bool
+    text: str,
+    words: list[tuple[int, int]],
+    region: tuple[int, int],
+    simple: bool,
+    blocked: _Spans,
 ) -> _Candidate | None:
     """The person a run of capitalised words (the spans of its ``words``) names, if its
-    context says it is one (``simple``: see _simple_text)."""
+    context says it is one (``simple``: see _simple_text). A name that overlaps a ``blocked``
+    span may be returned or not: the caller drops it."""
     floor, stop = region
     start = words[0][0]
     if len(words) < 2:
@@ -515,6 +520,8 @@ def _candidate(
         return _given_name_tail(text, words, flags) if last > 1 else None
     count = len(words) - split
     name_start, name_end = words[split][0], words[-1][1]
+    if blocked.overlaps(name_start, name_end):
+        return None  # an organization or a place: the caller would drop it (no evidence read)
 
     role: tuple[int, int] | None = None
     evidence = ""
@@ -701,7 +708,7 @@ def extract_people(
     for region in doc.regions:
         bounds = (region.start, region.end)
         for words in _runs(text, region.start, region.end, view):
-            cand = _candidate(text, words, bounds, simple)
+            cand = _candidate(text, words, bounds, simple, blocked)
             if cand is not None and not blocked.overlaps(cand.start, cand.end):
                 candidates.append(cand)
     candidates.extend(c for c in _credit_candidates(doc) if not blocked.overlaps(c.start, c.end))
