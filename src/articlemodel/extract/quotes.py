@@ -1528,14 +1528,16 @@ class _Resolver:
         if role is not None and written.split()[0].lower() in _DETERMINERS:
             head_end = s + role.start()
         hits = list(self.entities.overlapping(s, head_end))
-        # "a resident of X" names nobody: no name tail after a role's preposition.
-        tail = _name_tail(text, (s, e)) if head_end == e else (s, e)
-        if hits:
-            best = max(hits, key=lambda m: (m.end, m.is_person))
-            if best.is_person or not (tail != (s, e) and tail[0] >= best.end):
-                self._remember(s, best.name, best.id, best.is_person, "s")
-                self.span = (best.start, best.end)
-                return best.name, best.id
+        best = max(hits, key=lambda m: (m.end, m.is_person)) if hits else None
+        if best is not None and best.is_person:
+            tail = (s, e)  # not read: a person mention names the speaker
+        else:
+            # "a resident of X" names nobody: no name tail after a role's preposition.
+            tail = _name_tail(text, (s, e)) if head_end == e else (s, e)
+        if best is not None and (best.is_person or not (tail != (s, e) and tail[0] >= best.end)):
+            self._remember(s, best.name, best.id, best.is_person, "s")
+            self.span = (best.start, best.end)
+            return best.name, best.id
         if tail != (s, e):
             s, e = tail
             self.span = tail
