@@ -581,7 +581,10 @@ def _pair_double(text: str, regions: Sequence[Region]) -> list[_Raw]:
 
     for r_index, region in enumerate(regions):
         lo, hi = region.start, region.end
-        for i in _between(marks, lo, hi):
+        in_region = _between(marks, lo, hi)
+        if not in_region and open_at < 0:
+            continue  # no mark, and no quote left open to end here
+        for i in in_region:
             if i == skip_mark:
                 continue
             ch = text[i]
@@ -653,8 +656,12 @@ def _find_marks(text: str, regions: Sequence[Region]) -> list[_Raw]:
     for raw in doubles:
         by_region.setdefault(raw.region, []).append(raw)
     for r_index, region in enumerate(regions):
-        stretch = text[region.start : region.end]
-        if "'" not in stretch and "‘" not in stretch and "‹" not in stretch:
+        start, end = region.start, region.end
+        if (
+            text.find("'", start, end) < 0
+            and text.find("‘", start, end) < 0
+            and text.find("‹", start, end) < 0
+        ):
             continue
         pos = region.start
         for raw in sorted(by_region.get(r_index, []), key=lambda r: r.open_mark):
@@ -716,7 +723,10 @@ def _non_ascii(text: str) -> str:
 
 def _words(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
     """The spans of the words in text[start:end], only the first ``limit`` when given."""
-    if _ascii_words(text):
+    facts = _facts(text)
+    if facts.ascii_words is None:
+        facts.ascii_words = _ascii_words(text)
+    if facts.ascii_words:
         found = _ASCII_WORD_PATTERN.finditer(text, start, end)
         return [m.span() for m in (found if limit is None else itertools.islice(found, limit))]
     matches = _WORD_PATTERN.finditer(text, start, end)
