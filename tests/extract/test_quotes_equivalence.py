@@ -36,7 +36,7 @@ PIECES = [
     "statement", "addressed", "has", "also", "to", "went", "saying", "is", "was", " ", " ",
     "\u00a0", "\t", "\n", ",", ".", ";", ":", "-", "—", "(", ")", "“", "”", '"', "'", "’", "‘",
     "é", "É", "\u0301", "²", "1,000", "5", "X", "The", "Doe", "Mr.", "U.S.", "a", "z",
-    "\x1c", "not", "did", "do", "was", "been", "gets", "widely", "\u2003",
+    "\x1c", "not", "did", "do", "was", "been", "gets", "widely", "\u2003", "Smith:", "Doe :",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
@@ -93,7 +93,15 @@ def _check_clause_stop(text: str) -> None:
             assert q._CLAUSE_STOP_HINT_PATTERN.search(text, lo, hi) is not None
 
 
+def _check_colon(text: str) -> None:
+    # _speaker_before searches for a colon speaker only before a colon and spaces.
+    for lo, hi in _ranges(text):
+        if q._COLON_SPEAKER_PATTERN.search(text, lo, hi) is not None:
+            assert text[lo:hi].rstrip(" \t\u00a0").endswith(":")
+
+
 CHECKS: list[Callable[[str], None]] = [
+    _check_colon,
     _check_cues,
     _check_words,
     _check_before,

@@ -1233,7 +1233,12 @@ def _speaker_before(text: str, raw: _Raw, lo: int, sent_lo: int) -> bool:
         colon_pattern = (
             _ASCII_COLON_SPEAKER_PATTERN if _simple_ascii(text) else _COLON_SPEAKER_PATTERN
         )
-        colon = colon_pattern.search(text, window_lo, prefix_end)
+        # A match ends in a colon and the spaces after it: searched only where there is one.
+        colon = (
+            colon_pattern.search(text, window_lo, prefix_end)
+            if text[window_lo:prefix_end].rstrip(" \t\u00a0").endswith(":")
+            else None
+        )
         if colon is not None and colon.start() == _first_nonspace(text, lo, prefix_end):
             raw.spk, raw.attributed = colon.span("spk"), True
             return True
