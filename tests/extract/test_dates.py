@@ -748,3 +748,33 @@ def test_full_case_patterns_number_their_groups_alike() -> None:
         grammar.patterns, grammar.full_case_patterns, grammar.group_numbers, strict=True
     ):
         assert dict(full_case.groupindex) == dict(pattern.groupindex) == dict(numbers)
+
+
+def test_fixed_day_resolves_as_its_value() -> None:
+    for day in [D(1, 1, 1), D(999, 12, 31), D(2016, 2, 29), D(2018, 6, 4), D(9999, 12, 31)]:
+        resolve = dates_module._fixed_day(day)
+        assert resolve(None) == dates_module._fixed(day.isoformat())(None)  # type: ignore[arg-type]
+
+
+def test_set_word_matches_lie_in_the_windows_of_set_words() -> None:
+    # set_word is tried around set words only (not around every unit word): each of its
+    # matches lies, with the character after it, in the window of a set word it holds.
+    grammar = dates_module._grammar()
+    index = grammar.ranks["set_word"]
+    rule = grammar.rules[index]
+    words = sorted(grammar.lex.sets)
+    texts = [
+        *_SHORTCUT_TEXTS,
+        _RICH,
+        " ".join(words),
+        ", ".join(word.capitalize() for word in words) + ".",
+        "a semi-annual, semi-annually; bi-weekly (weekly) -daily- year-yearly 3daily x-monthly",
+    ]
+    for text in texts:
+        lowered = text.lower()
+        tokens = dates_module._find_tokens(grammar, text, lowered, 0, len(text))
+        starts = [(s, e) for s, e, rules in tokens if any(r[0] == index for r in rules)]
+        for match in rule.pattern.finditer(text):
+            assert any(
+                s - rule.back <= match.start() and match.end() < e + rule.forward for s, e in starts
+            ), (text, match)

@@ -183,6 +183,12 @@ def _fixed(value: str | None, granularity: Granularity | None = None) -> _Resolv
     return lambda _scope: result
 
 
+def _fixed_day(day: datetime.date) -> _Resolver:
+    """_fixed(day.isoformat()), without reading the day back from its value."""
+    result = _day(day)
+    return lambda _scope: result
+
+
 def _day_of(value: str | None) -> datetime.date | None:
     if value is None or len(value) < 10 or value[4] != "-" or value[7] != "-":
         return None
@@ -1080,7 +1086,9 @@ class _Grammar:
             "bare_plural": unit_words,
             "long_adjective": unit_words,
             "every": frozenset({"every", "each", "per"}),
-            "set_word": unit_words,
+            # A set word is a token itself (of "semi-annual", "annual"): a unit word starts no
+            # window that holds a match its own window does not.
+            "set_word": frozenset(lex.sets),
             "frequency": frozenset({"once", "twice", "thrice", "times"}),
             "rate": unit_words,
             "clock_ampm": frozenset({"am", "pm", "a", "p"}),
@@ -1225,7 +1233,7 @@ class _Grammar:
         except ValueError:
             return
         if match[group["H"]] is None:
-            yield self._candidate(match, "date", _fixed(day.isoformat()), rule="iso")
+            yield self._candidate(match, "date", _fixed_day(day), rule="iso")
             return
         hour, minute = int(match[group["H"]]), int(match[group["M"]])
         if hour > 24 or minute > 59:
@@ -1243,7 +1251,7 @@ class _Grammar:
         day = _parse_numeric_date(match.group())
         if day is None:
             return
-        yield self._candidate(match, "date", _fixed(day.isoformat()), rule="numeric")
+        yield self._candidate(match, "date", _fixed_day(day), rule="numeric")
 
     def _month_day(
         self, match: regex.Match[str], text: str, group: _Groups
@@ -1268,7 +1276,7 @@ class _Grammar:
                 fixed = datetime.date(int(match[group["y"]]), month, day)
             except ValueError:
                 return
-            yield self._candidate(match, "date", _fixed(fixed.isoformat()), rule=rule)
+            yield self._candidate(match, "date", _fixed_day(fixed), rule=rule)
             return
 
         def resolve(scope: _Scope) -> _Value:
@@ -2115,7 +2123,7 @@ class _Grammar:
             day = _holiday_day(spec, int(match[group["y"]]))
             if day is None:
                 return
-            yield self._candidate(match, "date", _fixed(day.isoformat()), rule="holiday")
+            yield self._candidate(match, "date", _fixed_day(day), rule="holiday")
             return
 
         def resolve(scope: _Scope) -> _Value:
