@@ -37,6 +37,7 @@ PIECES = [
     "\u00a0", "\t", "\n", ",", ".", ";", ":", "-", "—", "(", ")", "“", "”", '"', "'", "’", "‘",
     "é", "É", "\u0301", "²", "1,000", "5", "X", "The", "Doe", "Mr.", "U.S.", "a", "z",
     "\x1c", "not", "did", "do", "was", "been", "gets", "widely", "\u2003", "Smith:", "Doe :",
+    "that", "they", "will", "walked", "it", "the plan",
 ]  # fmt: skip
 
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
@@ -100,8 +101,23 @@ def _check_colon(text: str) -> None:
             assert text[lo:hi].rstrip(" \t\u00a0").endswith(":")
 
 
+def _check_clause_words(text: str) -> None:
+    # _indirect_after_cue reads the clause test's words, and a word after "that", from its own.
+    n = len(text)
+    for lo, hi in _ranges(text):
+        for window_end in {min(hi, n), max(lo, min(hi, n) - 5)}:
+            words = q._words(text, lo, window_end, 14)
+            for j, (_, word_end) in enumerate(words):
+                assert q._finite_clause_from(text, words, j, window_end, hi) == (
+                    q._is_finite_clause(text, words[j][0], hi)
+                )
+                if j + 1 < len(words):
+                    assert q._words(text, q._first_nonspace(text, word_end, hi), hi, 1)
+
+
 CHECKS: list[Callable[[str], None]] = [
     _check_colon,
+    _check_clause_words,
     _check_cues,
     _check_words,
     _check_before,

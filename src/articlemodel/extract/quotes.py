@@ -1380,7 +1380,11 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _is_finite_clause(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] opens with a subject and holds a finite verb before any comma."""
-    words = _words(text, start, end, 14)
+    return _finite_clause_words(text, _words(text, start, end, 14))
+
+
+def _finite_clause_words(text: str, words: list[tuple[int, int]]) -> bool:
+    """``_is_finite_clause`` on the first 14 words of its range (``words``)."""
     if len(words) < 2:
         return False
     first = text[words[0][0] : words[0][1]]
@@ -1434,7 +1438,8 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
     if cue_text in _DIRECT_ONLY_CUES:
         return None
     # Words past the 14th are never looked at: k <= 5 below, and j < k + 9.
-    words = _words(text, cue[1], min(sentence_end, cue[1] + 400), 14)
+    window_end = min(sentence_end, cue[1] + 400)
+    words = _words(text, cue[1], window_end, 14)
     if not words:
         return None
     # Look for "that" within the first words after adjuncts or an object.
@@ -1471,6 +1476,8 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
                 or (len(between) <= 2 and text[words[k][0]].isupper())
             ):
                 start = _first_nonspace(text, words[j][1], sentence_end)
+                if j + 1 < len(words):
+                    return start  # a word follows "that" before the sentence's end
                 return start if _words(text, start, sentence_end, 1) else None
             break
         if w in _FINITE_WORDS or "," in text[words[j][1] : words[j][1] + 1]:
@@ -1481,15 +1488,28 @@ def _indirect_after_cue(text: str, cue: tuple[int, int], sentence_end: int) -> i
     if first in _ADJUNCTS_NOT_DETERMINERS and first not in {"this", "an", "a", "the"}:
         # Skip up to four adjunct words until a clause opens: "said on Monday the ..."
         for j in range(k + 1, min(len(words), k + 5)):
-            if _is_finite_clause(text, words[j][0], sentence_end) and (
+            if _finite_clause_from(text, words, j, window_end, sentence_end) and (
                 text[words[j][0] : words[j][1]].lower() in _DETERMINERS
                 or text[words[j][0] : words[j][1]].lower() in _PRONOUNS
             ):
                 return words[j][0]
         return None
-    if start_k < len(words) and _is_finite_clause(text, words[start_k][0], sentence_end):
+    if start_k < len(words) and _finite_clause_from(text, words, start_k, window_end, sentence_end):
         return words[start_k][0]
     return None
+
+
+def _finite_clause_from(
+    text: str, words: list[tuple[int, int]], j: int, window_end: int, sentence_end: int
+) -> bool:
+    """``_is_finite_clause(text, words[j][0], sentence_end)``, where ``words`` are the first 14
+    words of a range ending at ``window_end``. A scan from a word's start meets the words after
+    it that a scan from before it meets, so when the range ends at the sentence's end, its words
+    from the j-th are those the clause test reads: all of them if the range held fewer than 14,
+    the same 14 if j is 0."""
+    if window_end == sentence_end and (j == 0 or len(words) < 14):
+        return _finite_clause_words(text, words[j:])
+    return _is_finite_clause(text, words[j][0], sentence_end)
 
 
 # --- pass 4: speakers ------------------------------------------------------------------------
