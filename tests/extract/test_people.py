@@ -12,6 +12,7 @@ A case is ``(text, expected)``: ``expected`` lists each person in id order as
 from __future__ import annotations
 
 import itertools
+import re
 from types import EllipsisType
 
 import pytest
@@ -613,3 +614,56 @@ def test_appositive_on_generated_text(text: str) -> None:
         assert people_module._appositive(text, end, len(text), True) == (
             people_module._appositive(text, end, len(text), False)
         )
+
+
+_SCAN_TEXTS = [
+    "Mr. Doe met Mrs Doe and Dr\u00a0Doe; Sir John Doe-Smith, xMr Doe, Doe Foundation, Jo Doe’s",
+    "Mr \nDoe, Ms.\u00a0\nDoe, President Doe said Doe-1 1Doe -Doe Doe-a Doe- “Doe” Lady Jane Doe",
+]
+_SCAN_PATTERN_NAMES = [
+    "form_before",
+    "form_after",
+    "next_word",
+    "honorific_before",
+    "previous_word",
+]
+
+
+def _same_match(a: regex.Match[str] | None, b: re.Match[str] | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.span() == b.span() and a.groupdict() == b.groupdict()
+
+
+def _check_scan_patterns(text: str) -> None:
+    assert people_module._simple_text(text)
+    for name in _SCAN_PATTERN_NAMES:
+        slow = getattr(people_module._SCAN_PATTERNS, name)
+        fast = getattr(people_module._ASCII_SCAN_PATTERNS, name)
+        for end in range(len(text) + 1):
+            for start in range(max(0, end - 41), end + 1):
+                assert _same_match(slow.search(text, start, end), fast.search(text, start, end))
+            assert _same_match(slow.match(text, end), fast.match(text, end))
+
+
+@pytest.mark.parametrize("text", _SCAN_TEXTS)
+def test_scan_stdlib_patterns_match_as_the_patterns(text: str) -> None:
+    """The mention scan's stdlib forms find what the patterns find on simple text."""
+    assert all(h.isalpha() for h in people_module._HONORIFICS)
+    _check_scan_patterns(text)
+    forms = {"Doe", "John Doe", "Jane Doe", "Doe-Smith"}
+    assert list(people_module._form_matches(text, forms, True)) == list(
+        people_module._form_matches(text, forms, False)
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Mr", "Mrs", ".", " ", "\u00a0", "\n", "Doe", "Jo", "x", "-", "1", "’",
+                         "Sir", "Lady", "a", "“"]),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_scan_patterns_on_generated_text(text: str) -> None:
+    _check_scan_patterns(text)

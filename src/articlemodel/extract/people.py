@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -188,24 +190,23 @@ def _ascii_run_words(data: bytes, start: int, end: int) -> list[tuple[int, int]]
     return spans
 
 
-def _runs(
-    text: str, start: int, end: int, view: _AsciiView | None
-) -> Iterator[list[tuple[int, int]]]:
+def _runs(text: str, start: int, end: int, view: _AsciiView | None) -> list[list[tuple[int, int]]]:
     """The word spans of each match of _RUN_PATTERN in ``text[start:end]``, left to right; read
     from the ASCII ``view`` of the text where it has one."""
     if view is None:
-        for match in _RUN_PATTERN.finditer(text, start, end):
-            yield match.spans("word")
-        return
+        return [match.spans("word") for match in _RUN_PATTERN.finditer(text, start, end)]
     data, starts = view
+    runs = []
     scanned = start
-    for at in starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+    lo = bisect.bisect_left(starts, start)
+    for at in starts[lo : bisect.bisect_left(starts, end, lo)]:
         if at < scanned:
             continue  # inside the run found last: finditer would not look there
         run = _ASCII_RUN_PATTERN.match(data, at, end)
         if run is not None:
             scanned = run.end()
-            yield _ascii_run_words(data, at, scanned)
+            runs.append(_ascii_run_words(data, at, scanned))
+    return runs
 
 
 _CUES = load_lines("reporting_cues.txt")
@@ -312,11 +313,7 @@ class _Spans:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         spans.sort()
         self._starts = [s for s, _ in spans]
-        self._max_ends: list[int] = []
-        top = -1
-        for _, end in spans:
-            top = max(top, end)
-            self._max_ends.append(top)
+        self._max_ends = list(itertools.accumulate([end for _, end in spans], max))
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self._starts, end) - 1
@@ -716,7 +713,7 @@ def extract_people(
     entities = _merge(candidates)
     if not entities:
         return []
-    mentions = _scan(text, entities, blocked)
+    mentions = _scan(text, entities, blocked, simple)
     people: list[Person] = []
     order = sorted((i for i in range(len(entities)) if mentions[i]), key=lambda i: mentions[i][0])
     for number, i in enumerate(order, start=1):
@@ -743,10 +740,54 @@ _FORM_AFTER_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}]|-\p{L}")
 _PREVIOUS_WORD_PATTERN = regex.compile(rf"(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}]*+){_SPACE_RE}$")
 
 
-def _form_matches(text: str, forms: Iterable[str]) -> Iterator[tuple[str, int, int]]:
+# Their stdlib forms, for a text with no letter, mark or digit outside ASCII (_simple_text):
+# [A-Za-z] for [\p{L}\p{M}], [A-Z] for \p{Lu}, [0-9] for \p{Nd}; the honorifics as a trie (letters
+# only, so one at most fits before the period or space and the end; those with a letter outside
+# ASCII cannot match such a text). Tests compare them on written and generated text.
+_ASCII_NEXT_WORD_PATTERN = re.compile(rf"{_SPACE_RE}(?P<word>[A-Z][A-Za-z]*)")
+_ASCII_FORM_BEFORE_PATTERN = re.compile(r"[A-Za-z0-9\-]")
+_ASCII_FORM_AFTER_PATTERN = re.compile(r"[A-Za-z0-9]|-[A-Za-z]")
+_ASCII_PREVIOUS_WORD_PATTERN = re.compile(rf"(?P<word>[A-Z][A-Za-z]*+){_SPACE_RE}$")
+_ASCII_HONORIFIC_BEFORE_PATTERN = re.compile(
+    rf"(?<![A-Za-z]){_ascii_trie(_HONORIFICS)}\.?{_SPACE_RE}$"
+)
+
+
+class _ScanPatterns(NamedTuple):
+    """The patterns the mention scan reads a text with."""
+
+    form_before: re.Pattern[str] | regex.Pattern[str]
+    form_after: re.Pattern[str] | regex.Pattern[str]
+    next_word: re.Pattern[str] | regex.Pattern[str]
+    honorific_before: re.Pattern[str] | regex.Pattern[str]
+    previous_word: re.Pattern[str] | regex.Pattern[str]
+
+
+_SCAN_PATTERNS = _ScanPatterns(
+    _FORM_BEFORE_PATTERN,
+    _FORM_AFTER_PATTERN,
+    _NEXT_WORD_PATTERN,
+    _HONORIFIC_BEFORE_PATTERN,
+    _PREVIOUS_WORD_PATTERN,
+)
+_ASCII_SCAN_PATTERNS = _ScanPatterns(
+    _ASCII_FORM_BEFORE_PATTERN,
+    _ASCII_FORM_AFTER_PATTERN,
+    _ASCII_NEXT_WORD_PATTERN,
+    _ASCII_HONORIFIC_BEFORE_PATTERN,
+    _ASCII_PREVIOUS_WORD_PATTERN,
+)
+
+
+def _form_matches(
+    text: str, forms: Iterable[str], simple: bool = False
+) -> Iterator[tuple[str, int, int]]:
     r"""The mentions of ``forms`` in ``text``, left to right, as (form, start, end): what
     ``(?<![\p{L}\p{M}\p{Nd}\-])\L<forms>(?![\p{L}\p{M}\p{Nd}]|-\p{L})`` finds (at a position,
-    the longest form that fits; none overlapping), without compiling a pattern per article."""
+    the longest form that fits; none overlapping), without compiling a pattern per article.
+    ``simple``: see _simple_text."""
+    patterns = _ASCII_SCAN_PATTERNS if simple else _SCAN_PATTERNS
+    form_before, form_after = patterns.form_before, patterns.form_after
     at: dict[int, list[str]] = {}
     for form in forms:
         position = text.find(form)
@@ -755,18 +796,22 @@ def _form_matches(text: str, forms: Iterable[str]) -> Iterator[tuple[str, int, i
             position = text.find(form, position + 1)
     scanned = 0
     for start in sorted(at):
-        if start < scanned or (start and _FORM_BEFORE_PATTERN.match(text, start - 1)):
+        if start < scanned or (start and form_before.match(text, start - 1)):
             continue
         for form in sorted(at[start], key=len, reverse=True):
             end = start + len(form)
-            if _FORM_AFTER_PATTERN.match(text, end) is None:
+            if form_after.match(text, end) is None:
                 scanned = end
                 yield form, start, end
                 break
 
 
-def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[tuple[int, int]]]:
-    """The span of every mention of every entity, by one pass over the text."""
+def _scan(
+    text: str, entities: list[_Entity], blocked: _Spans, simple: bool
+) -> list[list[tuple[int, int]]]:
+    """The span of every mention of every entity, by one pass over the text (``simple``: see
+    _simple_text)."""
+    patterns = _ASCII_SCAN_PATTERNS if simple else _SCAN_PATTERNS
     owners: dict[str, list[int]] = {}
     full: set[str] = set()
     for i, entity in enumerate(entities):
@@ -776,15 +821,15 @@ def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[tupl
     mentions: list[list[tuple[int, int]]] = [[] for _ in entities]
     last_seen = [-1] * len(entities)
     last_end = 0
-    for form, found, end in _form_matches(text, owners):
+    for form, found, end in _form_matches(text, owners, simple):
         if blocked.overlaps(found, end):
             continue
-        following = _NEXT_WORD_PATTERN.match(text, end)
+        following = patterns.next_word.match(text, end)
         if following is not None and (form not in full or following["word"] in _NON_NAME_WORDS):
             continue  # "Smith Barney", "Doe Foundation": part of another name
-        honorific = _HONORIFIC_BEFORE_PATTERN.search(text, max(0, found - 16), found)
+        honorific = patterns.honorific_before.search(text, max(0, found - 16), found)
         if form not in full and honorific is None:
-            previous = _PREVIOUS_WORD_PATTERN.search(text, max(0, found - 40), found)
+            previous = patterns.previous_word.search(text, max(0, found - 40), found)
             if (
                 previous is not None
                 and not _is_role_word(previous["word"])
@@ -792,7 +837,10 @@ def _scan(text: str, entities: list[_Entity], blocked: _Spans) -> list[list[tupl
             ):
                 continue  # "Michelle Obama" when only Barack Obama is known
         candidates = owners[form]
-        owner = max(candidates, key=lambda i: (last_seen[i], -i))
+        if len(candidates) == 1:
+            owner = candidates[0]
+        else:
+            owner = max(candidates, key=lambda i: (last_seen[i], -i))
         start = found
         if honorific is not None and honorific.start() >= last_end:
             start = honorific.start()
