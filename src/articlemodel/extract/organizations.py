@@ -410,7 +410,22 @@ _KEY_OF = operator.attrgetter("key")
 class _Region:
     words: list[_Word]
     caps: bool  # set in capitals: "SOCCER - JAPAN GET LUCKY WIN"
-    title: bool  # headline in title case: "Rebels Seize Town Near Border"
+    text: str
+    start: int
+    end: int
+    kind: str
+    _title: bool | None = None
+
+    @property
+    def title(self) -> bool:
+        """Whether the region is a headline in title case: "Rebels Seize Town Near Border".
+
+        Decided when first asked: the rules ask only about regions with an organization noun
+        or a one-word form, and most regions have neither.
+        """
+        if self._title is None:
+            self._title = not self.caps and _title_case(self.text, self.start, self.end, self.kind)
+        return self._title
 
 
 def _words(
@@ -602,8 +617,7 @@ def _regions(doc: Document) -> list[_Region]:
         else:
             lower = _LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
         caps = not lower and _UPPER_PAIR_PATTERN.search(text, start, end) is not None
-        title = not caps and _title_case(text, start, end, region.kind)
-        regions.append(_Region(words, caps, title))
+        regions.append(_Region(words, caps, text, start, end, region.kind))
     return regions
 
 
@@ -1018,24 +1032,29 @@ def _patterns(state: _State, regions: list[_Region], lowercase: _LowerWords) -> 
         n = len(words)
         i = 0
         while i < n:
-            # a run: name words joined by single spaces and connectors
-            if not _name_word(words[i]):
+            # a run: name words joined by single spaces and connectors (a capitalized word
+            # without a hyphen is a name word: _name_word is asked only about the others)
+            word = words[i]
+            if not ((word.capitalized and "-" not in word.key) or _name_word(word)):
                 i += 1
                 continue
             j = i + 1
             while (
                 j < n
-                and words[j].joined
+                and (word := words[j]).joined
                 and (
-                    _name_word(words[j])
+                    (word.capitalized and "-" not in word.key)
+                    or _name_word(word)
                     or _connects(words, j)
-                    or (words[j].text.isdigit() and words[j - 1].capitalized)
+                    or (word.text.isdigit() and words[j - 1].capitalized)
                 )
             ):
                 if words[j - 1].key != words[j - 1].text and words[j - 1].text[-2:] in ("'s", "’s"):
                     break  # "Iraq's Defence Ministry": the possessive ends the run
                 j += 1
-            _names_in_run(state, words[i:j], lowercase)
+            run = words[i:j]
+            if not heads.keys().isdisjoint(map(_KEY_OF, run)):  # _names_in_run starts at one
+                _names_in_run(state, run, lowercase)
             i = j
 
 
@@ -1272,6 +1291,10 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
         if changed is not None:
             if caps:
                 candidates = [i for i, w in enumerate(words) if w.key.casefold() in changed_caps]
+            elif changed.isdisjoint(map(_KEY_OF, words)) and (
+                not words or state.text.find("-", words[0].start, words[-1].end) < 0
+            ):
+                continue  # no key a new form starts with, and no hyphen in any key
             else:
                 candidates = [i for i, w in enumerate(words) if (k := w.key) in changed or "-" in k]
         elif caps:
@@ -1364,7 +1387,8 @@ def _longest(
                 if k >= len(words) or not words[k].joined:
                     break
                 keys.append(words[k].key.casefold() if casefold else words[k].key)
-            if tuple(keys[:m]) != form:
+            # most forms differ from the words in their second word: tested first
+            if len(keys) < m or keys[1] != form[1] or tuple(keys[:m]) != form:
                 continue
         found = (form, key)
     return found
