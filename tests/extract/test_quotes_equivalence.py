@@ -115,8 +115,16 @@ def _check_clause_words(text: str) -> None:
                     assert q._words(text, q._first_nonspace(text, word_end, hi), hi, 1)
 
 
+def _check_walk_stop(text: str) -> None:
+    for lo, end in _ranges(text):
+        hi = min(end, len(text))
+        expected = q._WALK_STOP_PATTERN.search(text, lo, hi)
+        assert q._last_walk_stop(text, lo, hi) == (-1 if expected is None else expected.start())
+
+
 CHECKS: list[Callable[[str], None]] = [
     _check_colon,
+    _check_walk_stop,
     _check_clause_words,
     _check_cues,
     _check_words,

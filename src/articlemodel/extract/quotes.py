@@ -847,6 +847,14 @@ def _passive_before(text: str, lo: int, end: int) -> bool:
 
 # The characters the walk back in _subject stops at, searched from the right.
 _WALK_STOP_PATTERN = regex.compile(r'[),;:(—–"“”«»\n.]', regex.REVERSE)
+_WALK_STOP_CHARS = re.compile(r'[),;:(—–"“”«»\n.]')
+
+
+def _last_walk_stop(text: str, lo: int, hi: int) -> int:
+    """Where ``_WALK_STOP_PATTERN.search(text, lo, hi)`` matches, or -1: the first of its
+    characters in the reversed stretch, found by a forward search, which is faster."""
+    found = _WALK_STOP_CHARS.search(text[lo:hi][::-1])
+    return -1 if found is None else hi - 1 - found.start()
 
 
 def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -894,11 +902,11 @@ def _subject(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     # Walk back to the clause boundary, from one character that may end it to the one before.
     i = head_end - 1
     while i >= lo:
-        stop = _WALK_STOP_PATTERN.search(text, lo, i + 1)
-        if stop is None:
+        stop = _last_walk_stop(text, lo, i + 1)
+        if stop < 0:
             i = lo - 1
             break
-        i = stop.start()
+        i = stop
         ch = text[i]
         if ch == ")":
             opening = text.rfind("(", lo, i)
