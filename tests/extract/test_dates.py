@@ -778,3 +778,61 @@ def test_set_word_matches_lie_in_the_windows_of_set_words() -> None:
             assert any(
                 s - rule.back <= match.start() and match.end() < e + rule.forward for s, e in starts
             ), (text, match)
+
+
+def test_heads_stop_rules_end_their_heads_at_a_trigger() -> None:
+    # _Grammar.heads_stop: for these rules the heads' lookahead at the start of each match
+    # holds in the text up to the end of a token (of the rule) inside the match.
+    grammar = dates_module._grammar()
+    texts = [
+        *_SHORTCUT_TEXTS,
+        _RICH,
+        "In the  past two   years, the coming weeks and the day after tomorrow; early May 2019.",
+        "Every Monday-Friday, this summer, next school year, the last fiscal year: recently now.",
+    ]
+    checked = set()
+    for text in texts:
+        lowered = text.lower()
+        tokens = dates_module._find_tokens(grammar, text, lowered, 0, len(text))
+        for index, stop in enumerate(grammar.heads_stop):
+            pair = grammar.heads[index]
+            if stop is None:
+                continue
+            assert pair is not None
+            assert stop == grammar.rules[index].forward
+            at_start = pair[1]
+            for match in grammar.patterns[index].finditer(text):
+                ends = [
+                    e
+                    for s, e, rules in tokens
+                    if match.start() <= s and e <= match.end() and any(r[0] == index for r in rules)
+                ]
+                assert any(at_start.match(lowered, match.start(), e) for e in ends), (
+                    text,
+                    match,
+                )
+                checked.add(grammar.rules[index].name)
+    assert checked == {"duration", "month", "weekday", "season", "relative_unit", "words"}
+
+
+def test_heads_stop_finds_what_the_whole_window_finds() -> None:
+    import copy
+
+    grammar = dates_module._grammar()
+    whole_windows = copy.copy(grammar)
+    whole_windows.heads_stop = tuple(None for _ in grammar.rules)
+    texts = [*_SHORTCUT_TEXTS, _RICH]
+    for text in texts:
+        lowered = text.lower()
+        for span in [(0, len(text)), (0, len(text) // 2), (len(text) // 3, len(text))]:
+            tokens = dates_module._scan_tokens(grammar, text, *span)
+            found = [
+                [
+                    (c.start, c.end, c.kind, c.anchored, c.rank)
+                    for c in dates_module._find_in_span(
+                        g, text, span, tokens, patterns=grammar.patterns, lowered=lowered
+                    )
+                ]
+                for g in (grammar, whole_windows)
+            ]
+            assert found[0] == found[1], (text, span)

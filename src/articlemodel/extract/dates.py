@@ -1141,6 +1141,15 @@ class _Grammar:
             else None
             for rule in self.rules
         )
+        # For these rules the lookahead of the heads ends where a trigger word of the rule
+        # ends (a unit, month, weekday, season or the last word of a phrase, each a whole
+        # word and so a token; pinned by a test): the heads of a window are found in the text
+        # up to its last trigger's end (its end less the rule's ``forward``), not up to the
+        # window's end.
+        ends_at_trigger = {"duration", "month", "weekday", "season", "relative_unit", "words"}
+        self.heads_stop: tuple[int | None, ...] = tuple(
+            rule.forward if rule.name in ends_at_trigger else None for rule in self.rules
+        )
         self.patterns = tuple(rule.pattern for rule in self.rules)
         self.handlers = tuple(rule.handler for rule in self.rules)
         # The full-case patterns are built from the same sources (their alternations hold no
@@ -2415,7 +2424,7 @@ def _find_in_span(
                 stretches[-1] = (last_start, window_end)
     found: list[_Candidate] = []
     handlers, all_needs, all_heads = grammar.handlers, grammar.needs, grammar.heads
-    all_groups = grammar.group_numbers
+    all_groups, all_stops = grammar.group_numbers, grammar.heads_stop
     for index in sorted(windows):
         pattern, handler, group = patterns[index], handlers[index], all_groups[index]
         needs, heads = all_needs[index], all_heads[index]
@@ -2426,8 +2435,12 @@ def _find_in_span(
             elif needs is not None and needs.search(lowered, window_start, window_end) is None:
                 continue
             elif heads is not None:
+                # A window that ends before the span ends where its last trigger's window
+                # ends: ``forward`` after that trigger's end.
+                stop = all_stops[index]
+                heads_end = window_end - stop if stop is not None and window_end < end else None
                 matches = _matches_at_heads(
-                    pattern, heads, text, lowered, (window_start, window_end)
+                    pattern, heads, text, lowered, (window_start, window_end), heads_end=heads_end
                 )
             else:
                 matches = pattern.finditer(text, window_start, window_end)
@@ -2439,21 +2452,29 @@ def _find_in_span(
 
 
 def _matches_at_heads(
-    pattern: regex.Pattern[str], heads: _Heads, text: str, lowered: str, window: _Span
+    pattern: regex.Pattern[str],
+    heads: _Heads,
+    text: str,
+    lowered: str,
+    window: _Span,
+    *,
+    heads_end: int | None = None,
 ) -> list[regex.Match[str]]:
     """``list(pattern.finditer(text, *window))``, trying the pattern only where ``heads`` says
-    a match can start. (The rules given heads never match an empty string.)"""
+    a match can start. (The rules given heads never match an empty string.) ``heads_end``, if
+    given, is where the heads' lookahead of every match of the window ends at the latest."""
     start, end = window
     before_heads, at_start = heads
+    stop = end if heads_end is None else heads_end
     resume = start
     matches = []
-    if start == 0 and at_start.match(lowered, 0, end) is not None:
+    if start == 0 and at_start.match(lowered, 0, stop) is not None:
         match = pattern.match(text, 0, end)
         if match is not None:
             matches.append(match)
             resume = match.end()
     # The character before a head at the window's start lies just before the window.
-    for head in before_heads.finditer(lowered, start - 1 if start else 0, end):
+    for head in before_heads.finditer(lowered, start - 1 if start else 0, stop):
         position = head.end()
         if position < resume:
             continue
