@@ -667,3 +667,19 @@ def test_scan_stdlib_patterns_match_as_the_patterns(text: str) -> None:
 )  # fmt: skip
 def test_scan_patterns_on_generated_text(text: str) -> None:
     _check_scan_patterns(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10)), max_size=8),
+    start=st.integers(0, 40),
+    length=st.integers(1, 10),
+)
+def test_spans_covers_and_overlaps(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    pairs = [(s, s + n) for s, n in spans]
+    blocked = people_module._Spans(list(pairs))
+    end = start + length
+    assert blocked.covers(start, end) == any(s <= start and end <= e for s, e in pairs)
+    assert blocked.overlaps(start, end) == any(s < end and start < e for s, e in pairs)
+    if blocked.covers(start, end):  # then every name inside overlaps: the caller may skip
+        assert all(blocked.overlaps(a, b) for a in range(start, end) for b in range(a + 1, end + 1))

@@ -319,6 +319,11 @@ class _Spans:
         i = bisect.bisect_left(self._starts, end) - 1
         return i >= 0 and self._max_ends[i] > start
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``start``-``end``."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._max_ends[i] >= end
+
 
 def _clean(token: str) -> str:
     """A token as the title and word sets know it: no period, no possessive."""
@@ -705,6 +710,8 @@ def extract_people(
     for region in doc.regions:
         bounds = (region.start, region.end)
         for words in _runs(text, region.start, region.end, view):
+            if blocked.covers(words[0][0], words[-1][1]):
+                continue  # inside an organization or a place: any name in it would be dropped
             cand = _candidate(text, words, bounds, simple, blocked)
             if cand is not None and not blocked.overlaps(cand.start, cand.end):
                 candidates.append(cand)
