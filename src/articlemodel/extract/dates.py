@@ -1805,7 +1805,12 @@ class _Grammar:
         spec = self.lex.words.get(phrase)
         if spec is None:
             return
-        after = _word_after(text, match.end()).lower()
+        # The word after is read only for the phrases whose checks need it.
+        after = (
+            _word_after(text, match.end()).lower()
+            if phrase in {"the past", "the future", "the present", "current", "recent"}
+            else ""
+        )
         if phrase in {"the past", "the future", "the present"}:
             function_words = {
                 "and", "or", "but", "is", "was", "will", "when", "that", "of", "to", "in",
@@ -2367,10 +2372,14 @@ def _find_tokens(grammar: _Grammar, text: str, lowered: str, start: int, end: in
     word_rules, token_rules = grammar.word_rules, grammar.token_rules
     assert grammar.trigger_word_pattern is not None
     features: list[_Token] = []
+    took_letters = False
     for match in _SIMPLE_FEATURE_PATTERN.finditer(text, start, end):
         s, e = match.span()
         kind = "year" if match.lastgroup == "digit" and e - s == 4 else match.lastgroup
         features.append((s, e, token_rules[kind]))
+        # Only a decade (1990s) or a code (Q3) holds a letter; the others, digits, colons
+        # and apostrophes.
+        took_letters = took_letters or kind in {"decade", "code"}
     # The character before a word at the span's start lies just before the span.
     tokens = [
         (match.start(1), match.end(1), word_rules[match.group(1)])
@@ -2379,13 +2388,15 @@ def _find_tokens(grammar: _Grammar, text: str, lowered: str, start: int, end: in
     if start == 0 and (first := grammar.trigger_word_at_start.match(lowered, 0, end)):
         tokens.insert(0, (0, first.end(1), word_rules[first.group(1)]))
     if features:
-        # Letters a feature took (the s of 1990s, the Q of Q3) are no word.
-        starts = [s for s, _, _ in features]
-        tokens = [
-            token
-            for token in tokens
-            if (i := bisect.bisect_right(starts, token[0]) - 1) < 0 or features[i][1] <= token[0]
-        ]
+        if took_letters:
+            # Letters a feature took (the s of 1990s, the Q of Q3) are no word.
+            starts = [s for s, _, _ in features]
+            tokens = [
+                token
+                for token in tokens
+                if (i := bisect.bisect_right(starts, token[0]) - 1) < 0
+                or features[i][1] <= token[0]
+            ]
         tokens.extend(features)
         tokens.sort()  # no two tokens start alike: their starts alone order them
     return tokens
