@@ -611,12 +611,16 @@ def _merge(candidates: list[_Candidate]) -> list[_Entity]:
     """One entity per person: equal names, and a surname alone, join the full name."""
     entities: list[_Entity] = []
     by_form: dict[str, int] = {}
+    forms_of: dict[str, set[str]] = {}  # _forms of each name, built once per call
     for cand in candidates:
+        forms = forms_of.get(cand.name)
+        if forms is None:
+            forms = forms_of[cand.name] = _forms(cand.name)
         words = len(cand.name.split())
         index = by_form.get(cand.name)
         if index is None and words > 1:
             # An earlier single-word person ("President Obama") this full name completes.
-            for form in _forms(cand.name):
+            for form in forms:
                 j = by_form.get(form)
                 if j is not None and entities[j].words == 1:
                     index = j
@@ -629,9 +633,11 @@ def _merge(candidates: list[_Candidate]) -> list[_Entity]:
             entity.name, entity.words = cand.name, words
         if entity.role is None and cand.role:
             entity.role, entity.role_span = cand.role, (cand.role_start, cand.role_end)
-        entity.forms |= _forms(cand.name)
-        for form in entity.forms:
-            by_form.setdefault(form, index)
+        if not forms <= entity.forms:
+            # (else every form of the entity is a key of by_form already: set below)
+            entity.forms |= forms
+            for form in entity.forms:
+                by_form.setdefault(form, index)
     return entities
 
 
@@ -805,7 +811,8 @@ def _form_matches(
     for start in sorted(at):
         if start < scanned or (start and form_before.match(text, start - 1)):
             continue
-        for form in sorted(at[start], key=len, reverse=True):
+        found = at[start]
+        for form in sorted(found, key=len, reverse=True) if len(found) > 1 else found:
             end = start + len(form)
             if form_after.match(text, end) is None:
                 scanned = end
