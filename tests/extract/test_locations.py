@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from articlemodel import parse_article
 from articlemodel.extract import locations as locations_module
-from articlemodel.extract.gazetteer import GAZETTEER_FILE, gazetteer, normalize
+from articlemodel.extract.gazetteer import GAZETTEER_FILE, gazetteer, normalize, normalize_words
 from articlemodel.extract.locations import extract_locations
 from articlemodel.layout import parse_layout
 from articlemodel.lexicons import clear_caches, load_lines
@@ -549,7 +549,8 @@ def test_place_date_lines_hold_the_iso_gate(line: str) -> None:
 
 _RANGE_TEXT = (
     "The towns of Hajin and Susa.\n\nRebel-held Douma lies near the Tigris River and the "
-    "city.\n\nA camp by Changi Airport, in the district, a town."
+    "city.\n\nA camp by Changi Airport, in the district, a town, Syria, al-Sham,,  Idlib,\t"
+    "ez-Zor , Raqqa,"
 )
 
 
@@ -559,17 +560,24 @@ _RANGE_TEXT = (
         [(0, 28), (30, 85), (87, len(_RANGE_TEXT))],
         [(0, 10), (10, 60), (60, len(_RANGE_TEXT))],  # keywords cut by a range's end
         [(0, 60), (20, 90), (5, len(_RANGE_TEXT))],  # overlapping, out of order
+        # gates cut by a range's end or start, at every position of the commas
+        *([(0, n), (n, len(_RANGE_TEXT))] for n in range(110, len(_RANGE_TEXT))),
         [],
     ],
 )
 def test_rules_by_range_match_a_search_per_range(ranges: list[tuple[int, int]]) -> None:
-    """Each range gets, in rule order, the rules without keywords and those with a keyword that
-    the range holds wholly: what looking for each keyword in each range finds."""
+    """Each range gets, in rule order, the rules without keywords whose gate (if any) finds a
+    match in the range, and those with a keyword that the range holds wholly: what looking for
+    each gate and keyword in each range finds."""
     expected = [
         [
             rule
             for rule in locations_module._CONTEXT_RULES
-            if not rule.keywords or any(_RANGE_TEXT.find(k, s, e) >= 0 for k in rule.keywords)
+            if (
+                not rule.keywords
+                and (rule.gate is None or rule.gate.search(_RANGE_TEXT, s, e) is not None)
+            )
+            or (rule.keywords and any(_RANGE_TEXT.find(k, s, e) >= 0 for k in rule.keywords))
         ]
         for s, e in ranges
     ]
@@ -601,3 +609,17 @@ def test_score_follows_is_the_score_pattern(text: str, end: int, expected: bool)
     """The shortcut of ``_score_follows`` agrees with the score pattern."""
     assert locations_module._score_follows(text, end) is expected
     assert (locations_module._SCORE_PATTERN.match(text, end) is not None) is expected
+
+
+def test_capitals_fold_to_a_word() -> None:
+    """``_scan`` reads a capitalised word's own key without checking that it folds to at least
+    one word: every capital letter does (and so does every word it opens)."""
+    capitals = regex.findall(r"\p{Lu}", "".join(map(chr, range(0x110000))))
+    assert len(capitals) > 1000
+    assert all(normalize_words(c) for c in capitals)
+
+
+def test_connectors_are_ascii_lower_case() -> None:
+    """The run pattern looks ahead for a capital or an ASCII lower-case letter after a gap
+    before trying the connectors: each of them opens with one."""
+    assert all(regex.match(r"[a-z]", c) for c in locations_module._CONNECTORS)

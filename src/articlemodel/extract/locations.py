@@ -306,7 +306,8 @@ _TOKEN_PATTERN = regex.compile(
 )
 _LAST_TOKEN_PATTERN = regex.compile(_TOKEN_PATTERN.pattern, regex.REVERSE)
 # What may stand between two words of one name: a space or two, a hyphen, "St. ".
-_GAP_RE = r"(?:[ \t\u00a0]{1,2}|[-‐‑]|(?<=(?<![\p{L}\p{M}])(?i:st|mt|ft|ste))\.[ ])"
+# (The dot is matched before the lookbehind that tells St. and Mt., tried at every run's end.)
+_GAP_RE = r"(?:[ \t\u00a0]{1,2}|[-‐‑]|\.(?<=(?<![\p{L}\p{M}])(?i:st|mt|ft|ste)\.)[ ])"
 _CAP_TOKEN_RE = (
     r"(?:(?:\p{Lu}\.){2,}+|\p{Lu}[\p{L}\p{M}\p{Nd}]*+(?:['’ʼ](?![sS]\b)[\p{L}\p{M}\p{Nd}]++)*+)"
 )
@@ -320,7 +321,9 @@ _RUN_PATTERN = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{M}}\p{{Nd}}'’ʼ.])             # at the start of a word
     (?P<first>{_CAP_TOKEN_RE})
-    (?:{_GAP_RE}(?:(?P<token>\L<connectors>){_GAP_RE})*+(?P<token>{_CAP_TOKEN_RE}))*+  # more words
+    (?:{_GAP_RE}
+    (?=[\p{{Lu}}a-z])  # what a word or connector opens (test_connectors_are_ascii_lower_case)
+    (?:(?P<token>\L<connectors>){_GAP_RE})*+(?P<token>{_CAP_TOKEN_RE}))*+  # more words
     """,
     regex.VERBOSE | regex.VERSION1,
     connectors=sorted(_CONNECTORS),
@@ -563,29 +566,20 @@ def _scan(
             if article is not None:
                 texts.insert(0, text[article : run_start - 1])
             words = [normalize_words(t) for t in texts]
-            # each word's own key, None for a word that folds to nothing (no set holds None)
-            keys = [(w[0] if len(w) == 1 else word_key(w)) if w else None for w in words]
-            if (
-                names.isdisjoint(keys)
-                and established.keys().isdisjoint(keys)
-                and prefixes.isdisjoint(keys)
-                and local_prefixes.isdisjoint(keys)
-                and ARTICLES.isdisjoint(texts)
-                and ARTICLES.isdisjoint([w[-1] for w in words if w])
-            ):
-                continue  # no word is a name, or opens one: the loop below would find nothing
             spans: list[tuple[int, int]] | None = None  # read when a name is found
             i, stop = 0, len(texts)
             while i < stop:
                 if texts[i][0].isupper():
-                    own = keys[i]
+                    # A capitalised word folds to at least one word (test_capitals_fold_to_a_word),
+                    # so that its own key is what the loop below would look up first.
+                    alone = words[i]
+                    own = alone[0] if len(alone) == 1 else word_key(alone)
                     if (
-                        own is not None
-                        and own not in established
+                        own not in established
                         and own not in names
                         and own not in prefixes
                         and own not in local_prefixes
-                        and words[i][-1] not in ARTICLES
+                        and alone[-1] not in ARTICLES
                     ):
                         i += 1  # what the loop below would find at its first word: no name
                         continue
@@ -797,7 +791,8 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _rules_by_range(text: str, ranges: Sequence[tuple[int, int]]) -> list[list[_Rule]]:
     """For each range text[start:end] of ``ranges``, the context rules that may match there, in
-    rule order: those without keywords, and those one of whose keywords the range holds.
+    rule order: those without keywords whose gate, if they have one, finds a match in the range,
+    and those one of whose keywords the range holds.
 
     The occurrences of each keyword are found once in the whole text and put in their ranges,
     rather than each rule's keywords being looked for in each range."""
@@ -826,16 +821,41 @@ def _rules_by_range(text: str, ranges: Sequence[tuple[int, int]]) -> list[list[_
                 numbers.add(number)
     per_range: list[list[_Rule]] = [[] for _ in ranges]
     for rule in _CONTEXT_RULES:
-        if not rule.keywords:
-            for rules in per_range:
-                rules.append(rule)
-            continue
-        where: set[int] = set()
-        for keyword in rule.keywords:
-            where |= holding.get(keyword, set())
+        where: Iterable[int]
+        if rule.keywords:
+            where = set()
+            for keyword in rule.keywords:
+                where |= holding.get(keyword, set())
+        elif rule.gate is not None:
+            where = _gated(text, ranges, starts, rule.gate, disjoint=disjoint)
+        else:
+            where = range(len(ranges))
         for number in where:
             per_range[number].append(rule)
     return per_range
+
+
+def _gated(
+    text: str,
+    ranges: Sequence[tuple[int, int]],
+    starts: list[int],
+    gate: re.Pattern[str],
+    *,
+    disjoint: bool,
+) -> set[int]:
+    """The numbers of the ranges text[start:end] where ``gate`` finds a match.
+
+    The gate's matches open with a comma and hold no other, so that they cannot overlap, and
+    one pass over the whole text finds every match a search in a range finds (pinned by
+    test_rules_by_range_match_a_search_per_range)."""
+    if not disjoint:  # not met in practice (regions follow each other); kept for safety
+        return {n for n, (s, e) in enumerate(ranges) if gate.search(text, s, e) is not None}
+    numbers = set()
+    for match in gate.finditer(text):
+        number = bisect.bisect_right(starts, match.start()) - 1
+        if number >= 0 and match.end() <= ranges[number][1]:
+            numbers.add(number)
+    return numbers
 
 
 def _context(
@@ -851,8 +871,6 @@ def _context(
     text[start:end], in rule order."""
     index = gazetteer()
     for rule in rules:
-        if rule.gate is not None and rule.gate.search(text, start, end) is None:
-            continue
         for match in rule.finditer(text, start, end):
             groups = match.groupdict()  # once: it copies every group of a long list
             noun, suffix, prefix = groups.get("noun"), groups.get("suffix"), groups.get("prefix")
@@ -1032,6 +1050,8 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
             border_names[b.key] = name
             taken.add(b.start, b.end)
             found.append(b)
+        if not rules:
+            continue  # most paragraphs: no rule's keyword or gate is there
         for f in _context(text, r_start, r_end, blocked, taken, rules=rules):
             found.append(f)
             info = established.setdefault(f.key, _Established())
