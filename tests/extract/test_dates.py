@@ -759,13 +759,32 @@ def test_fixed_day_resolves_as_its_value() -> None:
         assert resolve(None) == dates_module._fixed(day.isoformat())(None)  # type: ignore[arg-type]
 
 
-def test_set_word_matches_lie_in_the_windows_of_set_words() -> None:
-    # set_word is tried around set words only (not around every unit word): each of its
-    # matches lies, with the character after it, in the window of a set word it holds.
+def _assert_matches_lie_in_trigger_windows(name: str, texts: list[str], after: int) -> int:
+    """Each match of the rule lies, with ``after`` characters after it, in the window of one
+    token that triggers the rule; the number of matches."""
     grammar = dates_module._grammar()
-    index = grammar.ranks["set_word"]
+    index = grammar.ranks[name]
     rule = grammar.rules[index]
-    words = sorted(grammar.lex.sets)
+    count = 0
+    for text in texts:
+        lowered = text.lower()
+        for tokens in (
+            dates_module._find_tokens(grammar, text, lowered, 0, len(text)),
+            dates_module._scan_tokens(grammar, text, 0, len(text)),
+        ):
+            spans = [(s, e) for s, e, rules in tokens if any(r[0] == index for r in rules)]
+            for match in rule.pattern.finditer(text):
+                assert any(
+                    s - rule.back <= match.start() and match.end() + after <= e + rule.forward
+                    for s, e in spans
+                ), (text, match)
+                count += 1
+    return count
+
+
+def test_set_word_matches_lie_in_the_windows_of_set_words() -> None:
+    # set_word is tried around set words only (not around every unit word).
+    words = sorted(dates_module._lexicon().sets)
     texts = [
         *_SHORTCUT_TEXTS,
         _RICH,
@@ -773,14 +792,19 @@ def test_set_word_matches_lie_in_the_windows_of_set_words() -> None:
         ", ".join(word.capitalize() for word in words) + ".",
         "a semi-annual, semi-annually; bi-weekly (weekly) -daily- year-yearly 3daily x-monthly",
     ]
-    for text in texts:
-        lowered = text.lower()
-        tokens = dates_module._find_tokens(grammar, text, lowered, 0, len(text))
-        starts = [(s, e) for s, e, rules in tokens if any(r[0] == index for r in rules)]
-        for match in rule.pattern.finditer(text):
-            assert any(
-                s - rule.back <= match.start() and match.end() < e + rule.forward for s, e in starts
-            ), (text, match)
+    assert _assert_matches_lie_in_trigger_windows("set_word", texts, 1) > len(words)
+
+
+def test_numeric_matches_lie_in_the_windows_of_their_middle_numbers() -> None:
+    # numeric is tried around a number of one or two digits before a separator (#part),
+    # not around every number: its lookarounds read two characters after a match.
+    texts = [
+        *_SHORTCUT_TEXTS,
+        _RICH,
+        "On 06/04/2018, 6/4/18, 12.31.1999 and 1-2-03; 2018/06/04 x; v1.2.3, 1/2/345 3/4/20185.",
+        "31/12/2019. 01-01-2020- 5.5.55.5 '12/05/2018 12/05/2018/ 1/1/1111 7/8/07 x7/8/07",
+    ]
+    assert _assert_matches_lie_in_trigger_windows("numeric", texts, 2) >= 10
 
 
 def test_heads_stop_rules_end_their_heads_at_a_trigger() -> None:

@@ -1055,7 +1055,9 @@ class _Grammar:
         )
         triggers: dict[str, frozenset[str]] = {
             "iso": frozenset({"#year"}),
-            "numeric": frozenset({"#digit", "#year"}),
+            # Its middle number (the 4 of 3/4/2018: one or two digits between two separators)
+            # is a #part token, whose window holds the whole date.
+            "numeric": frozenset({"#part"}),
             "month_day": month_words,
             "day_month": month_words,
             "month_year": month_words,
@@ -1168,7 +1170,8 @@ class _Grammar:
         def rules_of(*keys: str) -> _RuleRefs:
             return tuple(sorted({entry for key in keys for entry in by_key.get(key, ())}))
 
-        # By token kind (see _TOKEN_PATTERN): a number is also #digit, a four-digit one #year.
+        # By token kind (see _TOKEN_PATTERN, _feature_kind): a number is also #digit, a
+        # four-digit one #year, one of one or two digits before a separator #part.
         # The trigger words as one standard-library pattern over the lower-cased text: it
         # skips the characters that cannot start one, where ``regex`` tries every position.
         # The lexicons' trigger words are lower-case ASCII; any other would need _scan_tokens.
@@ -1185,6 +1188,7 @@ class _Grammar:
         self.token_rules: dict[str | None, _RuleRefs] = {
             "year": rules_of("#year", "#digit"),
             "digit": rules_of("#digit"),
+            "part": rules_of("#part", "#digit"),
             "decade": rules_of("#decade", "#digit"),
             "clock": rules_of("#clock", "#digit"),
             "code": rules_of("#code"),
@@ -2342,10 +2346,25 @@ def _tokens_in(cache: _FoundCache, grammar: _Grammar, text: str, span: _Span) ->
     return cache.tokens[low : bisect.bisect_left(starts, span[1], low)]
 
 
+def _feature_kind(kind: str | None, text: str, start: int, end: int) -> str | None:
+    """The kind of the feature text[start:end] that _FEATURES_RE found as ``kind``: a number
+    of four digits is a year (#year), one of one or two digits before a separator (/ . -) a
+    part of a numeric date (#part); both are also #digit."""
+    if kind == "digit":
+        if end - start == 4:
+            return "year"
+        if end - start <= 2 and text[end : end + 1] in _PART_SEPARATORS:
+            return "part"
+    return kind
+
+
+_PART_SEPARATORS = ("/", ".", "-")
+
+
 def _scan_tokens(grammar: _Grammar, text: str, start: int, end: int) -> list[_Token]:
     """The tokens of text[start:end] that start rules, in text order: the words (lower-cased)
-    and the features #digit, #year (four digits), #decade (1990s, '80s), #code (Q3, H1),
-    #clock (12:30) and #short ('82)."""
+    and the features #digit, #year (four digits), #part (3/4/2018's 4), #decade (1990s, '80s),
+    #code (Q3, H1), #clock (12:30) and #short ('82)."""
     word_rules, token_rules = grammar.word_rules, grammar.token_rules
     tokens: list[_Token] = []
     for match in _TOKEN_PATTERN.finditer(text, start, end):
@@ -2354,10 +2373,8 @@ def _scan_tokens(grammar: _Grammar, text: str, start: int, end: int) -> list[_To
             rules = word_rules.get(match.group().lower())
             if rules is None:
                 continue
-        elif kind == "digit" and match.end() - match.start() == 4:
-            rules = token_rules["year"]
         else:
-            rules = token_rules[kind]
+            rules = token_rules[_feature_kind(kind, text, match.start(), match.end())]
         tokens.append((match.start(), match.end(), rules))
     return tokens
 
@@ -2375,7 +2392,7 @@ def _find_tokens(grammar: _Grammar, text: str, lowered: str, start: int, end: in
     took_letters = False
     for match in _SIMPLE_FEATURE_PATTERN.finditer(text, start, end):
         s, e = match.span()
-        kind = "year" if match.lastgroup == "digit" and e - s == 4 else match.lastgroup
+        kind = _feature_kind(match.lastgroup, text, s, e)
         features.append((s, e, token_rules[kind]))
         # Only a decade (1990s) or a code (Q3) holds a letter; the others, digits, colons
         # and apostrophes.
