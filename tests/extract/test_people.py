@@ -540,8 +540,9 @@ def test_runs_are_what_the_run_pattern_finds(text: str) -> None:
     for start in range(0, len(text) + 1, 3):
         for end in range(start, len(text) + 1, 5):
             expected = _runs_by_pattern(text, start, end)
-            assert list(people_module._runs(text, start, end, view)) == expected
-            assert list(people_module._runs(text, start, end, None)) == expected
+            for found in (view, None):
+                runs = people_module._runs(text, [(start, end)], found)
+                assert runs == [(words, start, end) for words in expected]
 
 
 _RUN_PIECES = st.sampled_from(
@@ -565,7 +566,13 @@ def test_runs_on_generated_text(pieces: list[tuple[str, str]], cut: tuple[int, i
     end = min(max(start, cut[1]), len(text))
     view = people_module._ascii_view(text)
     assert view is not None
-    assert list(people_module._runs(text, start, end, view)) == _runs_by_pattern(text, start, end)
+    runs = people_module._runs(text, [(0, start), (start, end), (end, len(text))], view)
+    expected = [
+        (words, lo, hi)
+        for lo, hi in [(0, start), (start, end), (end, len(text))]
+        for words in _runs_by_pattern(text, lo, hi)
+    ]
+    assert runs == expected
 
 
 @pytest.mark.parametrize(

@@ -190,23 +190,34 @@ def _ascii_run_words(data: bytes, start: int, end: int) -> list[tuple[int, int]]
     return spans
 
 
-def _runs(text: str, start: int, end: int, view: _AsciiView | None) -> list[list[tuple[int, int]]]:
-    """The word spans of each match of _RUN_PATTERN in ``text[start:end]``, left to right; read
-    from the ASCII ``view`` of the text where it has one."""
+_Run = tuple[list[tuple[int, int]], int, int]
+
+
+def _runs(text: str, regions: Iterable[tuple[int, int]], view: _AsciiView | None) -> list[_Run]:
+    """Each match of _RUN_PATTERN in each region ``(start, end)`` of ``text``, in order, as (the
+    spans of its words, the region's start, the region's end); read from the ASCII ``view`` of
+    the text where it has one."""
+    found: list[_Run] = []
     if view is None:
-        return [match.spans("word") for match in _RUN_PATTERN.finditer(text, start, end)]
+        for start, end in regions:
+            found.extend(
+                (match.spans("word"), start, end)
+                for match in _RUN_PATTERN.finditer(text, start, end)
+            )
+        return found
     data, starts = view
-    runs = []
-    scanned = start
-    lo = bisect.bisect_left(starts, start)
-    for at in starts[lo : bisect.bisect_left(starts, end, lo)]:
-        if at < scanned:
-            continue  # inside the run found last: finditer would not look there
-        run = _ASCII_RUN_PATTERN.match(data, at, end)
-        if run is not None:
-            scanned = run.end()
-            runs.append(_ascii_run_words(data, at, scanned))
-    return runs
+    for start, end in regions:
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        scanned = start
+        for at in starts[lo:hi]:
+            if at < scanned:
+                continue  # inside the run found last: finditer would not look there
+            run = _ASCII_RUN_PATTERN.match(data, at, end)
+            if run is not None:
+                scanned = run.end()
+                found.append((_ascii_run_words(data, at, scanned), start, end))
+    return found
 
 
 _CUES = load_lines("reporting_cues.txt")
@@ -479,14 +490,15 @@ def _word_flags(token: str) -> int:
 def _candidate(
     text: str,
     words: list[tuple[int, int]],
-    region: tuple[int, int],
+    floor: int,
+    stop: int,
+    *,
     simple: bool,
     blocked: _Spans,
 ) -> _Candidate | None:
     """The person a run of capitalised words (the spans of its ``words``) names, if its
     context says it is one (``simple``: see _simple_text). A name that overlaps a ``blocked``
     span may be returned or not: the caller drops it."""
-    floor, stop = region
     start = words[0][0]
     if len(words) < 2:
         return None  # one word is a person only by its mentions of a name found elsewhere
@@ -713,14 +725,12 @@ def extract_people(
     candidates: list[_Candidate] = []
     view = _ascii_view(text)
     simple = view is not None
-    for region in doc.regions:
-        bounds = (region.start, region.end)
-        for words in _runs(text, region.start, region.end, view):
-            if blocked.covers(words[0][0], words[-1][1]):
-                continue  # inside an organization or a place: any name in it would be dropped
-            cand = _candidate(text, words, bounds, simple, blocked)
-            if cand is not None and not blocked.overlaps(cand.start, cand.end):
-                candidates.append(cand)
+    for words, floor, stop in _runs(text, [(r.start, r.end) for r in doc.regions], view):
+        if blocked.covers(words[0][0], words[-1][1]):
+            continue  # inside an organization or a place: any name in it would be dropped
+        cand = _candidate(text, words, floor, stop, simple=simple, blocked=blocked)
+        if cand is not None and not blocked.overlaps(cand.start, cand.end):
+            candidates.append(cand)
     candidates.extend(c for c in _credit_candidates(doc) if not blocked.overlaps(c.start, c.end))
     candidates.sort(key=lambda c: c.start)
     entities = _merge(candidates)
