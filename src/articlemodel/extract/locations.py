@@ -846,15 +846,20 @@ def _gated(
     """The numbers of the ranges text[start:end] where ``gate`` finds a match.
 
     The gate's matches open with a comma and hold no other, so that they cannot overlap, and
-    one pass over the whole text finds every match a search in a range finds (pinned by
+    searches over the whole text, each from the end of the last range found or the comma after
+    the last match, find every match a search in a range finds (pinned by
     test_rules_by_range_match_a_search_per_range)."""
     if not disjoint:  # not met in practice (regions follow each other); kept for safety
         return {n for n, (s, e) in enumerate(ranges) if gate.search(text, s, e) is not None}
     numbers = set()
-    for match in gate.finditer(text):
+    position = 0
+    while (match := gate.search(text, position)) is not None:
         number = bisect.bisect_right(starts, match.start()) - 1
         if number >= 0 and match.end() <= ranges[number][1]:
             numbers.add(number)
+            position = ranges[number][1]  # the range is settled: on to the next
+        else:
+            position = match.start() + 1
     return numbers
 
 
@@ -1016,7 +1021,8 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
         [('Beirut', 'city'), ('Kafr Hamra', 'town'), ('Zarzur', 'town')]
     """
     text = doc.text
-    blocked = _Spans([(m.start, m.end) for org in organizations for m in org.mentions])
+    org_spans = [(m.start, m.end) for org in organizations for m in org.mentions]
+    blocked = _Spans(org_spans)
     ranges = [(r.start, r.end) for r in doc.regions]
     found: list[_Found] = []
     established: dict[str, _Established] = {}
@@ -1059,10 +1065,7 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
                 info.kinds.append(f.kind)
             if f.country and not info.country:
                 info.country = f.country
-    both = _Spans(
-        [(m.start, m.end) for org in organizations for m in org.mentions]
-        + [(f.start, f.end) for f in found]
-    )
+    both = _Spans(org_spans + [(f.start, f.end) for f in found])
     local_prefixes = _prefixes(established)
     found.extend(
         _scan(
@@ -1130,10 +1133,6 @@ def _build(
         kept.append(f)
 
     resolved: dict[str, tuple[Place | None, bool]] = {}
-    for f in kept:
-        if f.key not in resolved and f.rule != "border":
-            resolved[f.key] = _resolve(f.key, established.get(f.key))
-
     entities: dict[object, _Entity] = {}
     for f in kept:
         if f.rule == "border":
@@ -1142,8 +1141,11 @@ def _build(
                 entities[identity] = _Entity(None, "border", None, False, border_names[f.key])
             entities[identity].found.append(f)
             continue
-        place, ambiguous = resolved[f.key]
         info = established.get(f.key)
+        known = resolved.get(f.key)
+        if known is None:
+            known = resolved[f.key] = _resolve(f.key, info)
+        place, ambiguous = known
         context_kind = info.kinds[0] if info is not None and info.kinds else None
         if place is not None and place.geonames_id is not None and not ambiguous:
             identity = ("geonames", place.geonames_id, context_kind or place.kind)
@@ -1234,10 +1236,11 @@ def _countries_from_sentences(
             entity.country = countries.pop()
 
 
+_KINDS: Final[MappingProxyType[str, LocationKind]] = MappingProxyType(
+    {"country": "country", "region": "region", "city": "city", "river": "river", "sea": "sea",
+     "mountain": "mountain", "area": "area", "facility": "facility", "continent": "continent"}
+)  # fmt: skip
+
+
 def _kind(kind: str) -> LocationKind:
-    kinds: dict[str, LocationKind] = {
-        "country": "country", "region": "region", "city": "city", "river": "river",
-        "sea": "sea", "mountain": "mountain", "area": "area", "facility": "facility",
-        "continent": "continent",
-    }  # fmt: skip
-    return kinds.get(kind, "other")
+    return _KINDS.get(kind, "other")
