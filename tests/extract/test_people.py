@@ -543,6 +543,11 @@ def test_runs_are_what_the_run_pattern_finds(text: str) -> None:
             for found in (view, None):
                 runs = people_module._runs(text, [(start, end)], found)
                 assert runs == [(words, start, end) for words in expected]
+                # a run inside a blocked span is left out, and only such a run
+                blocked = people_module._Spans([(start + 2, end - 3)])
+                runs = people_module._runs(text, [(start, end)], found, blocked)
+                kept = [w for w in expected if not (start + 2 <= w[0][0] and w[-1][1] <= end - 3)]
+                assert runs == [(words, start, end) for words in kept]
 
 
 _RUN_PIECES = st.sampled_from(

@@ -193,17 +193,22 @@ def _ascii_run_words(data: bytes, start: int, end: int) -> list[tuple[int, int]]
 _Run = tuple[list[tuple[int, int]], int, int]
 
 
-def _runs(text: str, regions: Iterable[tuple[int, int]], view: _AsciiView | None) -> list[_Run]:
+def _runs(
+    text: str,
+    regions: Iterable[tuple[int, int]],
+    view: _AsciiView | None,
+    blocked: _Spans | None = None,
+) -> list[_Run]:
     """Each match of _RUN_PATTERN in each region ``(start, end)`` of ``text``, in order, as (the
     spans of its words, the region's start, the region's end); read from the ASCII ``view`` of
-    the text where it has one."""
+    the text where it has one. A run that lies inside one ``blocked`` span is left out: any
+    name in it would overlap an organization or a place."""
     found: list[_Run] = []
     if view is None:
         for start, end in regions:
-            found.extend(
-                (match.spans("word"), start, end)
-                for match in _RUN_PATTERN.finditer(text, start, end)
-            )
+            for match in _RUN_PATTERN.finditer(text, start, end):
+                if blocked is None or not blocked.covers(*match.span()):
+                    found.append((match.spans("word"), start, end))
         return found
     data, starts = view
     for start, end in regions:
@@ -216,7 +221,8 @@ def _runs(text: str, regions: Iterable[tuple[int, int]], view: _AsciiView | None
             run = _ASCII_RUN_PATTERN.match(data, at, end)
             if run is not None:
                 scanned = run.end()
-                found.append((_ascii_run_words(data, at, scanned), start, end))
+                if blocked is None or not blocked.covers(at, scanned):
+                    found.append((_ascii_run_words(data, at, scanned), start, end))
     return found
 
 
@@ -725,9 +731,8 @@ def extract_people(
     candidates: list[_Candidate] = []
     view = _ascii_view(text)
     simple = view is not None
-    for words, floor, stop in _runs(text, [(r.start, r.end) for r in doc.regions], view):
-        if blocked.covers(words[0][0], words[-1][1]):
-            continue  # inside an organization or a place: any name in it would be dropped
+    regions = [(r.start, r.end) for r in doc.regions]
+    for words, floor, stop in _runs(text, regions, view, blocked):
         cand = _candidate(text, words, floor, stop, simple=simple, blocked=blocked)
         if cand is not None and not blocked.overlaps(cand.start, cand.end):
             candidates.append(cand)
