@@ -545,9 +545,6 @@ def _scan(
     index = gazetteer()
     names, prefixes = index.names, index.prefixes
     for start, end in ranges:
-        # per sentence, each computed when a name is first found there
-        caps: bool | None = True if dateline else None
-        sentence_first: int | None = None
         last_end = start
         for run in _RUN_PATTERN.finditer(text, start, end):
             run_start = run.start()
@@ -604,20 +601,14 @@ def _scan(
                     i += 1
                     continue
                 j, key = best
-                if caps is None:
-                    caps = _is_caps(text, start, end)
-                if sentence_first is None:
-                    found = _TOKEN_PATTERN.search(text, start, end)
-                    sentence_first = found.start() if found is not None else -1
                 if spans is None:
                     spans = run.spans("first") + run.spans("token")
                     if article is not None:
                         spans.insert(0, (article, run_start - 1))
                 name = _Name(texts, spans, i, j, start, end)
                 if _accept(
-                    text, name, key, caps=caps, dateline=dateline, blocked=blocked,
-                    established=established, sentence_first=sentence_first,
-                ):  # fmt: skip
+                    text, name, key, dateline=dateline, blocked=blocked, established=established
+                ):
                     yield _Found(spans[i][0], spans[j][1], spans[i][0], spans[j][1], key)
                     i = j + 1
                     continue
@@ -637,6 +628,12 @@ class _Name(NamedTuple):
     end: int
 
 
+def _first_token(text: str, name: _Name) -> int:
+    """Where the first word of the sentence of ``name`` starts, -1 when it has none."""
+    found = _TOKEN_PATTERN.search(text, name.start, name.end)
+    return found.start() if found is not None else -1
+
+
 def _score_follows(text: str, end: int) -> bool:
     """Whether ``_SCORE_PATTERN`` matches at ``end`` (Barnsley 2).
 
@@ -654,18 +651,18 @@ def _accept(
     name: _Name,
     key: str,
     *,
-    caps: bool,
     dateline: bool,
     blocked: _Spans,
     established: dict[str, _Established],
-    sentence_first: int,
 ) -> bool:
     """The precision filters of the module docstring, for a candidate ``name`` whose key is
     ``key``.
 
     Every filter but the capitals rule only rejects, so that their order does not change the
     answer: the cheap ones go first, and a word before or after the name is searched for in
-    the text only when a filter could reject on what it finds (its gap must be a blank)."""
+    the text only when a filter could reject on what it finds (its gap must be a blank).
+    Whether the sentence is in capitals is read only for a name in capitals, the only one
+    whose filters depend on it."""
     texts, spans, i, j = name.texts, name.spans, name.i, name.j
     start, end = spans[i][0], spans[j][1]
     if blocked.overlaps(start, end):
@@ -673,7 +670,9 @@ def _accept(
     if dateline:
         return True
     written = text[start:end]
-    caps_name = caps and written.isupper()  # settled by the capitals rule below
+    upper = written.isupper()
+    # a name in capitals in a sentence in capitals, settled by the capitals rule below
+    caps_name = upper and _is_caps(text, name.start, name.end)
     if not caps_name and j + 1 < len(spans):
         after = texts[j + 1]  # the run's next word
         if (
@@ -699,8 +698,8 @@ def _accept(
     if (
         place is not None
         and not is_country
-        and not caps
-        and written.isupper()
+        and upper
+        and not caps_name  # in capitals, in a sentence that is not
         and len(written) <= 4
     ):
         return False  # GAO, ANA: acronyms, not cities
@@ -744,7 +743,7 @@ def _accept(
             before.capital
             and gap == " "
             and lower not in _FREE_BEFORE
-            and (before.start != sentence_first or before.text in given)
+            and (before.start != _first_token(text, name) or before.text in given)
         ):
             return False
     if j + 1 == len(spans) and text.startswith(" ", end) and text[end + 1 : end + 2].isupper():
