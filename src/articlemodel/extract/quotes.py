@@ -633,11 +633,18 @@ def _pair_single(text: str, marks: list[int], lo: int, hi: int, region: int) -> 
     open_at = -1
     for i in _between(marks, lo, hi):
         ch = text[i]
-        left, right = _left_open(text, i, lo), _right_open(text, i, hi)
         if open_at < 0:
-            if ch in "'‘‹" and left and not right and i + 1 < hi and text[i + 1].isalnum():
+            # Only an opening mark matters here: its neighbours are read for it alone.
+            if (
+                ch in "'‘‹"
+                and _left_open(text, i, lo)
+                and not _right_open(text, i, hi)
+                and i + 1 < hi
+                and text[i + 1].isalnum()
+            ):
                 open_at = i
             continue
+        left, right = _left_open(text, i, lo), _right_open(text, i, hi)
         if ch in "'’›" and not left and right:
             s, e = open_at + 1, i
             if text[s:e].strip() and e - s <= settings.MAX_QUOTE_CHARS:
@@ -683,6 +690,7 @@ class _TextFacts:
     text: str
     ascii_words: bool | None = None
     simple_ascii: bool | None = None
+    non_ascii: str | None = None
     cue_starts: list[int] | None = None
     cues: list[tuple[int, int]] | None = None
     cue_firsts: list[int] | None = None
@@ -717,8 +725,11 @@ def _simple_ascii(text: str) -> bool:
 
 def _non_ascii(text: str) -> str:
     """The characters of ``text`` outside ASCII: its UTF-8 bytes without the ASCII bytes."""
-    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return others.decode("utf-8", "surrogatepass")
+    facts = _facts(text)
+    if facts.non_ascii is None:
+        others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        facts.non_ascii = others.decode("utf-8", "surrogatepass")
+    return facts.non_ascii
 
 
 def _words(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
