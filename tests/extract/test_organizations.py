@@ -629,15 +629,73 @@ _ASCII_TEXTS = st.one_of(
 )
 
 
+# Characters that are no letter, mark or digit, outside ASCII: text with these is still plain.
+_PLAIN_NON_ASCII = ["’", "“", "”", "—", "–", "…", "€", "\u00a0", "«", "»", "½", "²"]
+_PLAIN_TEXTS = st.one_of(
+    _ASCII_TEXTS,
+    st.lists(
+        st.sampled_from([*_PIECES, *_PLAIN_NON_ASCII, "Iraq’s", "U.S.’", "’s", "A’B"]),
+        max_size=40,
+    ).map(" ".join),
+    st.lists(
+        st.sampled_from(["A", "b", "U.S.", "1", "-", "'", "’", ".", "&", " ", "x9", "\u00a0"]),
+        max_size=30,
+    ).map("".join),
+    st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from(_PLAIN_NON_ASCII)),
+)
+
+
 @settings(max_examples=500, deadline=None)
-@given(_ASCII_TEXTS, st.integers(0, 20))
-def test_ascii_word_pattern(text: str, start: int) -> None:
-    # in ASCII text the ASCII pattern finds what the Unicode one finds
+@given(_PLAIN_TEXTS, st.integers(0, 20))
+def test_plain_word_pattern(text: str, start: int) -> None:
+    # in plain text the plain pattern finds what the Unicode one finds
     o = organizations
+    assert o._plain(text)
     start = min(start, len(text))
     unicode_spans = [m.span() for m in o._CAPITALIZED_WORD_PATTERN.finditer(text, start)]
-    ascii_spans = [m.span() for m in o._ASCII_CAPITALIZED_WORD_PATTERN.finditer(text, start)]
-    assert ascii_spans == unicode_spans
+    plain_spans = [m.span() for m in o._PLAIN_CAPITALIZED_WORD_PATTERN.finditer(text, start)]
+    assert plain_spans == unicode_spans
+
+
+def _found(match: object) -> tuple[int, int] | None:
+    return None if match is None else match.span()  # type: ignore[attr-defined]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PLAIN_TEXTS)
+def test_plain_patterns(text: str) -> None:
+    # in plain text each _PLAIN_ pattern matches where its Unicode counterpart does
+    o = organizations
+    for plain, unicode in (
+        (o._PLAIN_LOWER_TRIPLE_PATTERN, o._LOWER_TRIPLE_PATTERN),
+        (o._PLAIN_UPPER_PAIR_PATTERN, o._UPPER_PAIR_PATTERN),
+        (o._PLAIN_LETTER_PATTERN, o._LETTER_PATTERN),
+    ):
+        for start in range(0, len(text) + 1, 3):
+            assert _found(plain.search(text, start)) == _found(unicode.search(text, start))
+    for at in range(len(text) + 1):
+        for end in (len(text), at + 4):
+            plain_follow = o._PLAIN_FOLLOW_PATTERN.match(text, at, end)
+            follow = o._FOLLOW_PATTERN.match(text, at, end)
+            assert (plain_follow is None) == (follow is None)
+            if plain_follow is not None and follow is not None:
+                assert plain_follow.span(o._FOLLOW_GROUP) == follow.span(o._FOLLOW_GROUP)
+
+
+@pytest.mark.parametrize("follower", organizations._FOLLOWERS)
+@pytest.mark.parametrize("after", ["", " ", "s", "-", "’", "x"])
+def test_plain_follow_pattern_followers(follower: str, after: str) -> None:
+    o = organizations
+    text = f"Bank {follower}{after}"
+    plain_follow = o._PLAIN_FOLLOW_PATTERN.match(text, 4)
+    follow = o._FOLLOW_PATTERN.match(text, 4)
+    assert _found(plain_follow) == _found(follow)
+
+
+@pytest.mark.parametrize("text", ["Zürich Bank", "Bank Ö", "x\u0301", "٣ Army", "Iraq’s É"])
+def test_not_plain(text: str) -> None:
+    # a letter, mark or digit outside ASCII: the Unicode patterns are used
+    assert not organizations._plain(text)
 
 
 @settings(max_examples=500, deadline=None)
@@ -649,24 +707,10 @@ def test_name_gaps(gap: str) -> None:
     assert all(o._NAME_GAP_PATTERN.fullmatch(g) for g in o._NAME_GAPS)
 
 
-@settings(max_examples=500, deadline=None)
-@given(_ASCII_TEXTS)
-def test_ascii_lower_triple_pattern(text: str) -> None:
-    # in ASCII text the ASCII pattern finds three lower-case letters where the Unicode one does
-    o = organizations
-    assert (o._ASCII_LOWER_TRIPLE_PATTERN.search(text) is None) == (
-        o._LOWER_TRIPLE_PATTERN.search(text) is None
-    )
-
-
 def _region_scan(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The capitalized words of one region, scanned on their own (as _word_spans does)."""
     o = organizations
-    pattern = (
-        o._ASCII_CAPITALIZED_WORD_PATTERN
-        if text[start - 1 if start else 0 : end].isascii()
-        else o._CAPITALIZED_WORD_PATTERN
-    )
+    pattern = o._CAPITALIZED_WORD_PATTERN  # the plain pattern finds the same in plain text
     return [m.span() for m in pattern.finditer(text, start, end)]
 
 
@@ -677,6 +721,7 @@ _DOCUMENT_TEXTS = st.one_of(
         max_size=60,
     ).map(" ".join),
     st.lists(st.sampled_from([*_PIECES, "\n", "-", "Ö", "x"]), max_size=60).map("".join),
+    st.lists(st.sampled_from([*_PIECES, *_PLAIN_NON_ASCII, "\n", "-"]), max_size=60).map("".join),
 )
 
 

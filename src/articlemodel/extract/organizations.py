@@ -98,6 +98,11 @@ _FOLLOWERS = sorted(_CONNECTORS | {w.lower() for w in _LOWERCASE_HEADS} | {"air"
 _FOLLOW_PATTERN = regex.compile(
     r"[ \u00a0]{1,3}(?P<word>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-])", follow=_FOLLOWERS
 )
+# The same for plain text (test_plain_patterns), longest first where one starts another.
+_PLAIN_FOLLOWERS = "|".join(re.escape(w) for w in sorted(_FOLLOWERS, key=len, reverse=True))
+_PLAIN_FOLLOW_PATTERN = re.compile(
+    rf"[ \u00a0]{{1,3}}(?P<word>{_PLAIN_FOLLOWERS})(?![A-Za-z0-9\-])"
+)
 _FOLLOW_GROUP = _FOLLOW_PATTERN.groupindex["word"]  # a group by number: by name costs more
 # What the text after a word must start with for _FOLLOW_PATTERN to match there: a space,
 # then another space or a follower's first character (one look-up, which most words fail);
@@ -133,17 +138,21 @@ _CAPITALIZED_WORD_PATTERN = regex.compile(
     r"(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
     r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
 )
-# The same for text in ASCII, where a letter is [A-Za-z], a digit [0-9] and no character is
-# a mark: the standard library's engine scans that about a third faster
-# (test_ascii_word_pattern pins that both find the same words in ASCII text).
+# Text is plain when its letters, marks and digits are all ASCII (other characters may be
+# anything: “quotes”, dashes, ’, €; see _plain): there a letter is [A-Za-z], a digit [0-9] and
+# no character is a mark, and the _PLAIN_ patterns below find what the Unicode ones find, with
+# the standard library's engine, which answers faster (a third faster for this scan, and
+# about half the cost per call): test_plain_word_pattern and test_plain_patterns pin that.
 # The lookbehind stands after the first character, which it reads again: a pattern that starts
 # with a character class is searched faster (the engine skips to where one stands).
-_ASCII_CAPITALIZED_WORD_PATTERN = re.compile(
-    r"[A-Z0-9](?<![A-Za-z0-9\-'.&][A-Z0-9])[A-Za-z0-9]*(?:[.&'\-][A-Za-z0-9]+)*\.?"
+_PLAIN_CAPITALIZED_WORD_PATTERN = re.compile(
+    r"[A-Z0-9](?<![A-Za-z0-9\-'’.&][A-Z0-9])[A-Za-z0-9]*(?:[.&'’\-][A-Za-z0-9]+)*\.?"
 )
+_NON_ASCII_PATTERN = re.compile(r"[^\x00-\x7f]")
 # Where a lower-case word is hyphenated to a capital: "al-Qaeda", "anti-IS".
 _LOWER_HYPHEN_UPPER_PATTERN = regex.compile(r"(?<=\p{Ll})-(?=\p{Lu})")
 _LETTER_PATTERN = regex.compile(r"\p{L}")
+_PLAIN_LETTER_PATTERN = re.compile(r"[A-Za-z]")
 # A lower-case word (see _LowerWords): lower-case letters with no letter, mark, digit or
 # hyphen on either side.
 _LOWER_LETTERS_PATTERN = regex.compile(r"\p{Ll}++")
@@ -151,9 +160,9 @@ _WORD_CHAR_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}\-]")
 # Text in capitals has no three lower-case letters in a row ("McDONALD'S" is still capitals).
 _LOWER_TRIPLE_PATTERN = regex.compile(r"\p{Ll}{3}")
 _UPPER_PAIR_PATTERN = regex.compile(r"\p{Lu}{2}")
-# The same for text in ASCII, where a lower-case letter is [a-z] (the standard library's engine
-# answers faster; test_ascii_lower_triple_pattern pins that both agree).
-_ASCII_LOWER_TRIPLE_PATTERN = re.compile(r"[a-z]{3}")
+# The same for plain text (test_plain_patterns).
+_PLAIN_LOWER_TRIPLE_PATTERN = re.compile(r"[a-z]{3}")
+_PLAIN_UPPER_PAIR_PATTERN = re.compile(r"[A-Z]{2}")
 # What may stand between two words of one name: one run of spaces, or a plural possessive
 # apostrophe before it ("Kurdistan Workers' Party").
 _NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}|[ ]?&[ ]?")
@@ -446,6 +455,8 @@ def _region_words(
     text: str,
     bounds: Iterable[tuple[int, int, list[tuple[int, int]] | None]],
     sentence_starts: Sequence[int],
+    *,
+    plain: bool = False,
 ) -> list[list[_Word]]:
     """The words the rules read in each region ``start, end, found`` of ``bounds``, in order.
 
@@ -454,9 +465,11 @@ def _region_words(
     ("Bank of", "Iraqi army"). Other words are skipped: they only break runs of names, and the
     gap before the next word shows that. The first word of a sentence is marked initial.
     ``found``: as for _word_spans. All regions in one call: a region holds five words on
-    average, and each call has a fixed cost.
+    average, and each call has a fixed cost. ``plain``: whether ``text`` is plain (_plain).
     """
     result: list[list[_Word]] = []
+    letter_pattern = _PLAIN_LETTER_PATTERN if plain else _LETTER_PATTERN
+    follow_pattern = _PLAIN_FOLLOW_PATTERN if plain else _FOLLOW_PATTERN
     new = _new_word
     name_gaps = _NAME_GAPS
     follow_starts = _FOLLOW_STARTS
@@ -488,9 +501,9 @@ def _region_words(
                     base = word[:-2]
                     key_end = w_start + len(base)  # "SDF's" loses "'s"
                     key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
-            initial = False if words else _LETTER_PATTERN.search(text, start, w_start) is None
+            initial = False if words else letter_pattern.search(text, start, w_start) is None
             while next_start <= w_start:
-                initial = _LETTER_PATTERN.search(text, next_start, w_start) is None
+                initial = letter_pattern.search(text, next_start, w_start) is None
                 s += 1
                 next_start = sentence_starts[s] if s < n_starts else end + 1
             gap = text[previous_end:w_start]
@@ -522,7 +535,7 @@ def _region_words(
                 or after[:2] in _FOLLOW_SHORT
                 or after[:1] in _FOLLOW_SHORT
             ):
-                follow = _FOLLOW_PATTERN.match(text, previous_end, end)
+                follow = follow_pattern.match(text, previous_end, end)
                 if follow is None:
                     break
                 f_start, f_end = follow.span(_FOLLOW_GROUP)
@@ -550,7 +563,7 @@ def _word_spans(
     if found is not None:
         spans = found
     elif text[start - 1 if start else 0 : end].isascii():  # with the character before it
-        spans = [m.span() for m in _ASCII_CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
+        spans = [m.span() for m in _PLAIN_CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
     else:
         spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
     if text.find("-", start, end) < 0:
@@ -569,7 +582,14 @@ def _word_spans(
     return spans
 
 
-def _document_spans(doc: Document) -> list[list[tuple[int, int]] | None]:
+def _plain(text: str) -> bool:
+    """Whether the letters, marks and digits of ``text`` are all ASCII (see _PLAIN_...)."""
+    return text.isascii() or not any(
+        _WORD_CHAR_PATTERN.match(c.group()) for c in _NON_ASCII_PATTERN.finditer(text)
+    )
+
+
+def _document_spans(doc: Document, plain: bool | None = None) -> list[list[tuple[int, int]] | None]:
     """For each region of ``doc``, the spans of its capitalized words and numbers, or None
     where the region must be scanned on its own.
 
@@ -582,7 +602,9 @@ def _document_spans(doc: Document) -> list[list[tuple[int, int]] | None]:
     (test_document_spans pins this).
     """
     text = doc.text
-    pattern = _ASCII_CAPITALIZED_WORD_PATTERN if text.isascii() else _CAPITALIZED_WORD_PATTERN
+    if plain is None:
+        plain = _plain(text)
+    pattern = _PLAIN_CAPITALIZED_WORD_PATTERN if plain else _CAPITALIZED_WORD_PATTERN
     spans = [m.span() for m in pattern.finditer(text)]
     result: list[list[tuple[int, int]] | None] = []
     for region in doc.regions:
@@ -598,25 +620,27 @@ def _document_spans(doc: Document) -> list[list[tuple[int, int]] | None]:
 
 def _regions(doc: Document) -> list[_Region]:
     text = doc.text
-    ascii_text = text.isascii()
+    plain = _plain(text)
     regions = []
     all_words = _region_words(
         text,
         [
             (region.start, region.end, found)
-            for region, found in zip(doc.regions, _document_spans(doc), strict=True)
+            for region, found in zip(doc.regions, _document_spans(doc, plain), strict=True)
         ],
         [s.start for s in doc.sentences],
+        plain=plain,
     )
     for region, words in zip(doc.regions, all_words, strict=True):
         if not words:
             continue
         start, end = region.start, region.end
-        if ascii_text or text[start:end].isascii():
-            lower = _ASCII_LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
+        if plain or text[start:end].isascii():  # the region's text is plain
+            lower = _PLAIN_LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
+            caps = not lower and _PLAIN_UPPER_PAIR_PATTERN.search(text, start, end) is not None
         else:
             lower = _LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
-        caps = not lower and _UPPER_PAIR_PATTERN.search(text, start, end) is not None
+            caps = not lower and _UPPER_PAIR_PATTERN.search(text, start, end) is not None
         regions.append(_Region(words, caps, text, start, end, region.kind))
     return regions
 
