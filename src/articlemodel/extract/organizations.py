@@ -606,11 +606,12 @@ def _document_spans(doc: Document, plain: bool | None = None) -> list[list[tuple
         plain = _plain(text)
     pattern = _PLAIN_CAPITALIZED_WORD_PATTERN if plain else _CAPITALIZED_WORD_PATTERN
     spans = [m.span() for m in pattern.finditer(text)]
+    starts = [s for s, _ in spans]  # searched instead of the spans: integers compare faster
     result: list[list[tuple[int, int]] | None] = []
     for region in doc.regions:
         start, end = region.start, region.end
-        lo = bisect.bisect_left(spans, (start,))
-        hi = bisect.bisect_left(spans, (end,), lo)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
         if (lo and spans[lo - 1][1] > start) or (hi > lo and spans[hi - 1][1] > end):
             result.append(None)  # a word crosses an end of the region
         else:
