@@ -545,6 +545,7 @@ def _scan(
     index = gazetteer()
     names, prefixes = index.names, index.prefixes
     for start, end in ranges:
+        sentence: _Sentence | None = None  # made when a name is first found there
         last_end = start
         for run in _RUN_PATTERN.finditer(text, start, end):
             run_start = run.start()
@@ -605,7 +606,9 @@ def _scan(
                     spans = run.spans("first") + run.spans("token")
                     if article is not None:
                         spans.insert(0, (article, run_start - 1))
-                name = _Name(texts, spans, i, j, start, end)
+                if sentence is None:
+                    sentence = _Sentence(text, start, end)
+                name = _Name(texts, spans, i, j, sentence)
                 if _accept(
                     text, name, key, dateline=dateline, blocked=blocked, established=established
                 ):
@@ -615,23 +618,41 @@ def _scan(
                 i += 1
 
 
+class _Sentence:
+    """A sentence text[start:end] of a scan, with what the filters read of it, each computed
+    when first read (once per sentence: a long sentence with many names stays linear)."""
+
+    __slots__ = ("_caps", "_first", "end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._caps: bool | None = None
+        self._first: int | None = None
+
+    def caps(self) -> bool:
+        """Whether the sentence is written in capitals (``_is_caps``)."""
+        if self._caps is None:
+            self._caps = _is_caps(self.text, self.start, self.end)
+        return self._caps
+
+    def first_token(self) -> int:
+        """Where the sentence's first word starts, -1 when it has none."""
+        if self._first is None:
+            found = _TOKEN_PATTERN.search(self.text, self.start, self.end)
+            self._first = found.start() if found is not None else -1
+        return self._first
+
+
 class _Name(NamedTuple):
     """A candidate name: the words ``i`` to ``j`` of a run (``texts`` and their ``spans``) in
-    the sentence text[start:end]. The words around it are read only by the filters that need
-    them, most candidates being settled without them."""
+    ``sentence``. The words around it are read only by the filters that need them, most
+    candidates being settled without them."""
 
     texts: list[str]
     spans: list[tuple[int, int]]
     i: int
     j: int
-    start: int
-    end: int
-
-
-def _first_token(text: str, name: _Name) -> int:
-    """Where the first word of the sentence of ``name`` starts, -1 when it has none."""
-    found = _TOKEN_PATTERN.search(text, name.start, name.end)
-    return found.start() if found is not None else -1
+    sentence: _Sentence
 
 
 def _score_follows(text: str, end: int) -> bool:
@@ -672,7 +693,7 @@ def _accept(
     written = text[start:end]
     upper = written.isupper()
     # a name in capitals in a sentence in capitals, settled by the capitals rule below
-    caps_name = upper and _is_caps(text, name.start, name.end)
+    caps_name = upper and name.sentence.caps()
     if not caps_name and j + 1 < len(spans):
         after = texts[j + 1]  # the run's next word
         if (
@@ -728,7 +749,7 @@ def _accept(
         before = _Token(word, *spans[i - 1], word[0].isupper())
     elif given_city or text[start - 1 : start] == " ":
         # searched only when read: the rules below on the word before need a blank gap
-        match = _LAST_TOKEN_PATTERN.search(text, name.start, start)
+        match = _LAST_TOKEN_PATTERN.search(text, name.sentence.start, start)
         before = None if match is None else _token(match)
     if given_city and (before is None or not before.text.islower()):
         return False
@@ -743,13 +764,13 @@ def _accept(
             before.capital
             and gap == " "
             and lower not in _FREE_BEFORE
-            and (before.start != _first_token(text, name) or before.text in given)
+            and (before.start != name.sentence.first_token() or before.text in given)
         ):
             return False
     if j + 1 == len(spans) and text.startswith(" ", end) and text[end + 1 : end + 2].isupper():
         # past the run's last word, the next can be a capitalised word after one blank only
         # if it starts right there (the run rule above has settled a next word of the run)
-        match = _TOKEN_PATTERN.search(text, end, name.end)
+        match = _TOKEN_PATTERN.search(text, end, name.sentence.end)
         if match is not None:
             after_token = _token(match)
             gap = text[end : after_token.start]
