@@ -623,3 +623,20 @@ def test_connectors_are_ascii_lower_case() -> None:
     """The run pattern looks ahead for a capital or an ASCII lower-case letter after a gap
     before trying the connectors: each of them opens with one."""
     assert all(regex.match(r"[a-z]", c) for c in locations_module._CONNECTORS)
+
+
+def test_sentence_facts_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a sentence is in capitals is computed once per sentence, not per name in it (a
+    long sentence in capitals with many names stays linear)."""
+    calls: list[tuple[int, int]] = []
+    is_caps = locations_module._is_caps
+
+    def counted(text: str, start: int, end: int) -> bool:
+        calls.append((start, end))
+        return is_caps(text, start, end)
+
+    monkeypatch.setattr(locations_module, "_is_caps", counted)
+    text = "x " + "SYRIA AND IRAQ AND " * 50
+    locations = extract_locations(segment(text, parse_layout(text)), organizations=[])
+    assert {loc.name for loc in locations} == {"Syria", "Iraq"}
+    assert len(calls) == len(set(calls)) == 1
