@@ -425,9 +425,9 @@ _PARENTHETICAL_END_PATTERN = regex.compile(
     r"[ \t\u00a0]*,[ \t\u00a0]+(?=\p{Ll})"
 )
 _ING_PATTERN = regex.compile(r"\p{L}+ing\b")
-# "a spokesman for the ministry": the words after the preposition are not the speaker.
-_ROLE_OF_PATTERN = regex.compile(r"\s(?:for|of|at|from|with)\s")
-# The same in the stdlib engine, whose \s holds four separators more (\x1c-\x1f) than regex's.
+# "a spokesman for the ministry": the words after the preposition are not the speaker. This is
+# regex's \s(?:for|of|at|from|with)\s in the stdlib engine, whose \s holds four separators
+# more (\x1c-\x1f) than regex's (test_role_of_stdlib_form compares the two).
 _STDLIB_ROLE_OF_PATTERN = re.compile(r"[^\S\x1c-\x1f](?:for|of|at|from|with)[^\S\x1c-\x1f]")
 _AUX_END_PATTERN = regex.compile(rf"(?:(?<=\s)|\A){_AUX_RE}\Z")
 # An auxiliary ending a text starts within this many characters of its end.
