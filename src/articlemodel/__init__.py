@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from articlemodel.batch import BatchResult, parse_many
 from articlemodel.errors import (
     ArticleFileError,
@@ -57,5 +55,3 @@ __all__ = [
     "parse_article",
     "parse_many",
 ]
-
-logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -17,24 +17,24 @@ the run.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from articlemodel.errors import InvalidInputError
 from articlemodel.models import Article
 from articlemodel.pipeline import parse_article
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["BadRecord", "BatchResult", "parse_many"]
 
@@ -158,6 +158,8 @@ def _init_worker(warm: bool) -> None:
 def _start_method(requested: str | None) -> str:
     if requested is not None:
         return requested
+    import multiprocessing  # noqa: PLC0415 - see _ordered_map
+
     available = multiprocessing.get_all_start_methods()
     # fork shares what the parent loaded; it is unsafe on macOS and once threads are running.
     if "fork" in available and sys.platform != "darwin" and threading.active_count() == 1:
@@ -188,6 +190,12 @@ def _ordered_map(
     if workers == 1:
         yield from map(func, items)
         return
+    # Imported here: they cost 10-20 ms at import (with logging, which
+    # concurrent.futures imports), and a parse on one core never needs them.
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
     method = _start_method(start_method)
     if method == "fork":
         _warm_up()  # load once here; the forked workers share it
