@@ -51,7 +51,7 @@ def _ranges(text: str) -> list[tuple[int, int]]:
 def _check_cues(text: str) -> None:
     for lo, hi in _ranges(text):
         assert q._find_cues(text, lo, hi) == [
-            m.span() for m in q._CUE_PATTERN.finditer(text, lo, hi)
+            m.span() for m in q._cue_pattern().finditer(text, lo, hi)
         ]
         starts = [m.start() for m in q._CUE_KEY_PATTERN.finditer(text, lo, hi)]
         assert q._cue_starts(text, lo, hi) == starts
@@ -70,7 +70,7 @@ def _check_words(text: str) -> None:
 
 def _check_before(text: str) -> None:
     for lo, hi in _ranges(text):
-        expected = q._BEFORE_PATTERN.search(text, lo, hi)
+        expected = q._before_pattern().search(text, lo, hi)
         found = q._search_before(text, lo, hi)
         assert (found and found.span()) == (expected and expected.span())
 
@@ -90,7 +90,7 @@ def _check_passive(text: str) -> None:
 
 def _check_clause_stop(text: str) -> None:
     for lo, hi in _ranges(text):
-        if q._CLAUSE_STOP_PATTERN.search(text, lo, hi) is not None:
+        if q._clause_stop_pattern().search(text, lo, hi) is not None:
             assert q._CLAUSE_STOP_HINT_PATTERN.search(text, lo, hi) is not None
 
 
@@ -152,7 +152,7 @@ def test_long_text_is_scanned_by_range() -> None:
     text = "x " * (q._CUE_INDEX_MAX_CHARS // 2) + "and he said it, she told us"
     lo = len(text) - 40
     assert q._find_cues(text, lo, len(text)) == [
-        m.span() for m in q._CUE_PATTERN.finditer(text, lo, len(text))
+        m.span() for m in q._cue_pattern().finditer(text, lo, len(text))
     ]
 
 
@@ -222,17 +222,17 @@ def _check_ascii_forms(text: str) -> None:
     assert q._simple_ascii(text)
     for lo, hi in _ranges(text):
         assert _groups(q._ASCII_AFTER_PATTERN.match(text, lo, hi)) == _groups(
-            q._AFTER_PATTERN.match(text, lo, hi)
+            q._after_pattern().match(text, lo, hi)
         )
         assert _groups(q._ASCII_BEFORE_PATTERN.match(text, lo, hi)) == _groups(
-            q._BEFORE_PATTERN.match(text, lo, hi)
+            q._before_pattern().match(text, lo, hi)
         )
         for ascii_form, pattern in (
             (q._ASCII_CONTINUES_PATTERN, q._CONTINUES_PATTERN),
             (q._ASCII_COLON_SPEAKER_PATTERN, q._COLON_SPEAKER_PATTERN),
             (q._ASCII_COORDINATED_PATTERN, q._COORDINATED_PATTERN),
             (q._ASCII_NAMING_PATTERN, q._NAMING_PATTERN),
-            (q._ASCII_CLAUSE_STOP_PATTERN, q._CLAUSE_STOP_PATTERN),
+            (q._ASCII_CLAUSE_STOP_PATTERN, q._clause_stop_pattern()),
         ):
             assert _groups(ascii_form.match(text, lo, hi)) == _groups(pattern.match(text, lo, hi))
             assert _groups(ascii_form.search(text, lo, hi)) == _groups(pattern.search(text, lo, hi))
@@ -241,7 +241,7 @@ def _check_ascii_forms(text: str) -> None:
         ]
     for word in text.split():
         assert _groups(q._ASCII_CUE_PATTERN.fullmatch(word)) == _groups(
-            q._CUE_PATTERN.fullmatch(word)
+            q._cue_pattern().fullmatch(word)
         )
     for word in [*text.split(), *(w.lower() for w in text.split())]:
         assert q._ed_verb(word) == (q._ED_VERB_PATTERN.match(word) is not None)

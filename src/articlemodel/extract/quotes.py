@@ -36,6 +36,7 @@ The reporting cues are the data file ``lexicons/reporting_cues.txt``.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import re
@@ -256,9 +257,11 @@ _NP_AFTER_CUE_RE = rf"""
 _CUE_RE = r"(?<![\p{L}\-])\L<cues>(?![\p{L}\-])"
 
 # Attribution after the closing mark: ', said X' / ', X said' / ', X, a spokesperson for Y,
-# said' / ', according to X'.
-_AFTER_PATTERN = regex.compile(
-    rf"""
+# said' / ', according to X'. This pattern, the cue pattern before an opening mark, the cue
+# pattern itself and the clause-stop pattern are read in the ``regex`` engine only on text that
+# is not simple ASCII (_simple_ascii; their stdlib forms read the rest), so they are compiled on
+# first need: that spares the import of this module most of its time.
+_AFTER_SOURCE = rf"""
     [ \t\u00a0,:]*+(?:[–—]+[ \t\u00a0]*)?
     (?:
       (?P<cue_a>{_CUE_RE})[ \t\u00a0]+(?P<spk_a>{_NP_AFTER_CUE_RE})
@@ -269,25 +272,36 @@ _AFTER_PATTERN = regex.compile(
       [ \t\u00a0]+(?:{_AUX_RE}[ \t\u00a0]+){{0,2}}
       (?P<cue_b>{_CUE_RE})
     )
-    """,
-    regex.VERBOSE | regex.VERSION1,
-    abbr=_ABBREVIATIONS,
-    cues=_CUES,
-)
+    """
+
+
+@functools.cache
+def _after_pattern() -> regex.Pattern[str]:
+    """The attribution pattern after a closing mark (_AFTER_SOURCE), compiled on first need."""
+    return regex.compile(
+        _AFTER_SOURCE, regex.VERBOSE | regex.VERSION1, abbr=_ABBREVIATIONS, cues=_CUES
+    )
+
+
 # The cue of an attribution before the opening mark: 'X said: ' / 'X told Reuters ' /
 # 'X said in a statement that '.
-_BEFORE_PATTERN = regex.compile(
-    rf"""
+_BEFORE_SOURCE = rf"""
     (?P<cue>{_CUE_RE})
     (?P<tail>(?:[ \t\u00a0]*,?[ \t\u00a0]+(?!{_CUE_RE}){_TOKEN_RE}){{0,8}}?)
     [ \t\u00a0]*(?P<punct>[:,]|—|–)?[ \t\u00a0]*
     (?:(?P<that>that)[ \t\u00a0]*,?[ \t\u00a0]*)?\Z
-    """,
-    regex.VERBOSE | regex.VERSION1,
-    abbr=_ABBREVIATIONS,
-    cues=_CUES,
-)
-# The most whitespace-separated words a _BEFORE_PATTERN match can hold: a cue of at most two
+    """
+
+
+@functools.cache
+def _before_pattern() -> regex.Pattern[str]:
+    """The cue pattern before an opening mark (_BEFORE_SOURCE), compiled on first need."""
+    return regex.compile(
+        _BEFORE_SOURCE, regex.VERBOSE | regex.VERSION1, abbr=_ABBREVIATIONS, cues=_CUES
+    )
+
+
+# The most whitespace-separated words a _BEFORE_SOURCE match can hold: a cue of at most two
 # words (a test checks), eight tail tokens each with a comma standing apart, the punctuation,
 # "that" and a comma after it.
 _BEFORE_MAX_WORDS = 2 + 8 * 2 + 1 + 2
@@ -302,7 +316,12 @@ _NAME_AFTER_PATTERN = regex.compile(
     r"[ \t\u00a0]*(?P<name>\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}\p{M}'’\-]*){1,3})"
     r"[ \t\u00a0]*[,.]"
 )
-_CUE_PATTERN = regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
+
+
+@functools.cache
+def _cue_pattern() -> regex.Pattern[str]:
+    """A reporting cue (_CUE_RE), compiled on first need."""
+    return regex.compile(_CUE_RE, regex.VERSION1, cues=_CUES)
 
 
 # The stdlib forms of the attribution patterns, for a text whose characters outside ASCII are
@@ -320,12 +339,12 @@ def _both_cases(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" if "a" <= c <= "z" else re.escape(c) for c in word)
 
 
-def _ascii_source(source: str) -> str:
-    """The stdlib form of a pattern's source (see above): its letter classes, word lists,
-    case-insensitive words and possessive quantifiers rewritten."""
+@functools.cache
+def _ascii_replacements() -> tuple[tuple[str, str], ...]:
+    """What _ascii_source rewrites, and into what: built once, the tries being costly."""
     letters = {c: _both_cases(c) for c in "abcdefghijklmnopqrstuvwxyz"}
     abbreviations = trie_alternation(_ABBREVIATIONS, letters)
-    replacements = [
+    return (
         (r"(?i:\L<abbr>)", abbreviations),
         (r"\L<cues>", trie_alternation(_CUES)),
         (
@@ -344,24 +363,29 @@ def _ascii_source(source: str) -> str:
         (r"\p{Ll}", "[a-z]"),
         ("*+", "*"),
         ("++", "+"),
-    ]
-    for old, new in replacements:
+    )
+
+
+def _ascii_source(source: str) -> str:
+    """The stdlib form of a pattern's source (see above): its letter classes, word lists,
+    case-insensitive words and possessive quantifiers rewritten."""
+    for old, new in _ascii_replacements():
         source = source.replace(old, new)
     if "\\p" in source or "\\L" in source or "(?i" in source:
         raise ValueError("a pattern has a construct its stdlib form does not translate")
     return source
 
 
-_ASCII_AFTER_PATTERN = re.compile(_ascii_source(_AFTER_PATTERN.pattern), re.VERBOSE)
-_ASCII_BEFORE_PATTERN = re.compile(_ascii_source(_BEFORE_PATTERN.pattern), re.VERBOSE)
-_ASCII_CUE_PATTERN = re.compile(_ascii_source(_CUE_PATTERN.pattern))
+_ASCII_AFTER_PATTERN = re.compile(_ascii_source(_AFTER_SOURCE), re.VERBOSE)
+_ASCII_BEFORE_PATTERN = re.compile(_ascii_source(_BEFORE_SOURCE), re.VERBOSE)
+_ASCII_CUE_PATTERN = re.compile(_ascii_source(_CUE_RE))
 # Possessive white space before a letter, a bracket or a dash: it gives back none of them.
 _ASCII_CONTINUES_PATTERN = re.compile(_ascii_source(_CONTINUES_PATTERN.pattern))
 # What a text holds outside ASCII that the stdlib forms above would read differently.
 _NOT_SIMPLE_PATTERN = regex.compile(r"[\w\p{L}\p{M}\p{N}]", regex.VERSION1)
 
 
-# Trying _CUE_PATTERN's string set at every position is slow. A cue can only start where a run
+# Trying _cue_pattern()'s string set at every position is slow. A cue can only start where a run
 # of lower-case ASCII letters starts (its lookbehind rules out a letter before it), and that
 # run is then the cue's first word, its key. A stdlib pattern finds the runs that are keys, and
 # only the cues under the key are compared there (_cue_end).
@@ -369,7 +393,7 @@ _LOWER_RUN_PATTERN = re.compile(r"[a-z]+")
 
 
 def _cues_by_key(cues: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """The cues under their keys, longest first, as _CUE_PATTERN's string set tries them."""
+    """The cues under their keys, longest first, as _cue_pattern()'s string set tries them."""
     by_key: dict[str, list[str]] = {}
     for cue in sorted(cues, key=len, reverse=True):
         key = _LOWER_RUN_PATTERN.match(cue)
@@ -1062,8 +1086,8 @@ def _speaker_after(text: str, raw: _Raw, hi: int) -> bool:
     last = content_end[-1:] if content_end else ""
     window_end = min(hi, raw.close_end + _MAX_CONTEXT)
     if _CUES_KEYED and not _any_cue_start(text, raw.close_end, window_end):
-        return False  # no cue where _AFTER_PATTERN would need one
-    pattern = _ASCII_AFTER_PATTERN if _simple_ascii(text) else _AFTER_PATTERN
+        return False  # no cue where _AFTER_SOURCE would need one
+    pattern = _ASCII_AFTER_PATTERN if _simple_ascii(text) else _after_pattern()
     match = pattern.match(text, raw.close_end, window_end)
     if match is None:
         return False
@@ -1206,7 +1230,7 @@ def _letter_or_hyphen(char: str) -> bool:
 
 
 def _cue_end(text: str, start: int, hi: int) -> int | None:
-    """Where ``_CUE_PATTERN.match(text, start, hi)`` ends, or None: the run of lower-case
+    """Where ``_cue_pattern().match(text, start, hi)`` ends, or None: the run of lower-case
     letters at ``start`` is the key of the cues that may match there."""
     hi = min(hi, len(text))
     if start > 0 and _letter_or_hyphen(text[start - 1]):
@@ -1226,10 +1250,10 @@ def _cue_end(text: str, start: int, hi: int) -> int | None:
 
 
 def _search_before(text: str, lo: int, hi: int) -> re.Match[str] | regex.Match[str] | None:
-    """``_BEFORE_PATTERN.search(text, lo, hi)``, tried only where a cue can start."""
+    """``_before_pattern().search(text, lo, hi)``, tried only where a cue can start."""
     if not _CUES_KEYED:
-        return _BEFORE_PATTERN.search(text, lo, hi)
-    pattern = _ASCII_BEFORE_PATTERN if _simple_ascii(text) else _BEFORE_PATTERN
+        return _before_pattern().search(text, lo, hi)
+    pattern = _ASCII_BEFORE_PATTERN if _simple_ascii(text) else _before_pattern()
     for start in _cue_starts(text, lo, hi):
         # Too many words before the mark for a match: skip the costly try. A match holds no
         # whitespace but [ \t\u00a0] (nor do the cues: a test checks), so its split() words
@@ -1337,7 +1361,7 @@ def _participle_subject(text: str, lo: int, cue_start: int) -> tuple[int, int] |
             for k, (s, e) in enumerate(words):
                 w = text[s:e]
                 if k > 0 and (
-                    (_ASCII_CUE_PATTERN if w.isascii() else _CUE_PATTERN).fullmatch(w)
+                    (_ASCII_CUE_PATTERN if w.isascii() else _cue_pattern()).fullmatch(w)
                     or w in _FINITE_WORDS
                     or _ed_verb(w)
                 ):
@@ -1962,9 +1986,9 @@ def _inherit(text: str, doc: Document, direct: list[_Raw]) -> None:
 
 
 def _find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The spans of ``_CUE_PATTERN.finditer(text, lo, hi)``, found faster."""
+    """The spans of ``_cue_pattern().finditer(text, lo, hi)``, found faster."""
     if not _CUES_KEYED:
-        return [m.span() for m in _CUE_PATTERN.finditer(text, lo, hi)]
+        return [m.span() for m in _cue_pattern().finditer(text, lo, hi)]
     found: list[tuple[int, int]] = []
     end = lo
     for start in _cue_starts(text, lo, hi):
@@ -2277,8 +2301,7 @@ def _naming_quotes(
 
 # Where a reported clause stops: a semicolon, a non-restrictive relative clause, a participle
 # hanging off the main clause, or a second predicate of the speaker ("..., and predicted").
-_CLAUSE_STOP_PATTERN = regex.compile(
-    rf"""
+_CLAUSE_STOP_SOURCE = rf"""
     ;
     |,[ \t\u00a0]+(?:which|referring|citing|adding|according[ \t\u00a0]+to)\b
     |[ \t\u00a0]+[-–—][ \t\u00a0]+
@@ -2286,23 +2309,26 @@ _CLAUSE_STOP_PATTERN = regex.compile(
         (?:{_CUE_RE}|did|does|do|declined|refused|would|could|expects|expected|\p{{Ll}}+ed\b)
     |[ \t\u00a0]+(?:and|but)[ \t\u00a0]+(?:also[ \t\u00a0]+)?
         (?:{_CUE_RE}|urged|called[ \t\u00a0]+on)
-    """,
-    regex.VERBOSE | regex.VERSION1,
-    cues=_CUES,
-)
+    """
 
 
-_ASCII_CLAUSE_STOP_PATTERN = re.compile(_ascii_source(_CLAUSE_STOP_PATTERN.pattern), re.VERBOSE)
+@functools.cache
+def _clause_stop_pattern() -> regex.Pattern[str]:
+    """Where a reported clause stops (_CLAUSE_STOP_SOURCE), compiled on first need."""
+    return regex.compile(_CLAUSE_STOP_SOURCE, regex.VERBOSE | regex.VERSION1, cues=_CUES)
 
 
-# What every match of _CLAUSE_STOP_PATTERN holds: where there is none, there is no match.
+_ASCII_CLAUSE_STOP_PATTERN = re.compile(_ascii_source(_CLAUSE_STOP_SOURCE), re.VERBOSE)
+
+
+# What every match of _CLAUSE_STOP_SOURCE holds: where there is none, there is no match.
 _CLAUSE_STOP_HINT_PATTERN = re.compile(
     r";|,[ \t\u00a0]|[ \t\u00a0][-–—][ \t\u00a0]|[ \t\u00a0](?:and|but)[ \t\u00a0]"
 )
 
 
 def _trim_clause(text: str, start: int, end: int) -> int:
-    pattern = _ASCII_CLAUSE_STOP_PATTERN if _simple_ascii(text) else _CLAUSE_STOP_PATTERN
+    pattern = _ASCII_CLAUSE_STOP_PATTERN if _simple_ascii(text) else _clause_stop_pattern()
     pos = start
     while True:
         if _CLAUSE_STOP_HINT_PATTERN.search(text, pos, end) is None:
