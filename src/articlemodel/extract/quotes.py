@@ -1171,28 +1171,23 @@ _CUE_INDEX_MAX_CHARS = 100_000
 
 # Each byte to itself if it is a lower-case ASCII letter, else to a space.
 _LOWER_RUN_BYTES = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
-_CUE_KEY_BYTES: frozenset[bytes] = frozenset(key.encode("ascii") for key in _CUE_KEYS)
+# In the runs of _key_starts: a space before a key and the space after it (the match holds the
+# first space alone).
+_KEY_RUN_PATTERN = re.compile(rb" (?=" + trie_alternation(_CUE_KEYS).encode("ascii") + rb" )")
 
 
 def _key_starts(text: str) -> list[int]:
-    """``_scan_cue_starts(text, 0, len(text))``, found without a pattern.
+    """``_scan_cue_starts(text, 0, len(text))``, found in a simpler text.
 
     A key starts where a maximal run of lower-case ASCII letters starts and is that run. Encoded
     to ASCII with one "?" for each other character (the offsets stay) and every byte but a
-    lower-case letter turned to a space, the text splits into those runs: the ones that are keys
-    are looked up in a set, and only those are found, with their spaces around them.
+    lower-case letter turned to a space, the text is those runs between spaces: a key is one
+    between two spaces, and a pattern with neither lookbehind nor character classes finds them
+    faster than the key pattern finds them in the text.
     """
     runs = b" " + text.encode("ascii", "replace").translate(_LOWER_RUN_BYTES) + b" "
-    starts: list[int] = []
-    for key in _CUE_KEY_BYTES.intersection(runs.split()):
-        needle = b" " + key + b" "
-        # The space before the key is at the key's offset in the text (one space pads it).
-        i = runs.find(needle)
-        while i >= 0:
-            starts.append(i)
-            i = runs.find(needle, i + len(key) + 1)
-    starts.sort()
-    return starts
+    # The space before a key is at the key's offset in the text (one space pads it).
+    return [m.start() for m in _KEY_RUN_PATTERN.finditer(runs)]
 
 
 def _text_cue_starts(text: str) -> list[int]:
