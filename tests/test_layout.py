@@ -11,7 +11,10 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from articlemodel import layout as layout_module
 from articlemodel.layout import Layout, parse_layout
 
 
@@ -270,3 +273,36 @@ def test_credit_names_in_mentions() -> None:
     assert [c.mention.text for c in credits] == ["Reporting by Ann Lee", "Editing by Bo Chan"]
     for credit in credits:
         assert text[credit.mention.start : credit.mention.end] == credit.mention.text
+
+
+# The shortcuts of the layout's speed work rest on these facts (generated text).
+_LAYOUT_PIECES = st.sampled_from(
+    [
+        "LONDON", "New York", "Deir", " (Reuters) ", " (AP) ", "(", ")", " — ", " - ", "–",
+        ": ", ", ", "Aug 30", "2018", "1996-08-30", "\n", "\r\n", "\r", "\u2028", "\u2029",
+        "\v", "\x85", "\x0c", "\x1c", "\u00a0", " ", "\t", "the army", "A", "é", "É", "ǅ",
+        "\u0345", ".", "\"", "“", "x", "Z", "’", "al-", "7", "\u200b",
+    ]
+)  # fmt: skip
+_LAYOUT_TEXTS = st.lists(_LAYOUT_PIECES, max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LAYOUT_TEXTS, st.integers(0, 3))
+def test_dateline_prefilter_skips_no_match(text: str, start: int) -> None:
+    """Where _may_open_dateline says no, _DATELINE_PATTERN does not match."""
+    start = min(start, len(text))
+    if not layout_module._may_open_dateline(text, start, len(text)):
+        assert layout_module._DATELINE_PATTERN.match(text, start, len(text)) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LAYOUT_TEXTS)
+def test_lines_split_where_the_line_break_pattern_does(text: str) -> None:
+    """_lines, by str.splitlines where it can, finds the lines _LINE_BREAK_PATTERN separates."""
+    want, start = [], 0
+    for match in layout_module._LINE_BREAK_PATTERN.finditer(text):
+        want.append((start, match.start(), text[start : match.start()]))
+        start = match.end()
+    want.append((start, len(text), text[start:]))
+    assert layout_module._lines(text) == want

@@ -22,7 +22,6 @@ The rules, in order:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -171,19 +170,39 @@ def _mention(text: str, start: int, end: int) -> Mention:
     return Mention(text=text[start:end], start=start, end=end)
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """Each line's (start, end), line break excluded."""
+# Characters str.splitlines() splits at that are no line breaks here (_LINE_BREAK_PATTERN).
+_NOT_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85"
+_LINE_BREAKS = ("\n", "\r", "\u2028", "\u2029")
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """Each line's (start, end, text), line break excluded."""
+    if "\r\n" in text or any(c in text for c in _NOT_LINE_BREAKS):
+        found = []
+        start = 0
+        for match in _LINE_BREAK_PATTERN.finditer(text):
+            found.append((start, match.start(), text[start : match.start()]))
+            start = match.end()
+        found.append((start, len(text), text[start:]))
+        return found
+    # Every break is one of _LINE_BREAKS, one character long: str.splitlines() splits there,
+    # and leaves out the empty line after a final break (or of an empty text).
+    pieces = text.splitlines()
+    if not text or text.endswith(_LINE_BREAKS):
+        pieces.append("")
+    lines = []
     start = 0
-    for match in _LINE_BREAK_PATTERN.finditer(text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
+    for line in pieces:
+        end = start + len(line)
+        lines.append((start, end, line))
+        start = end + 1
+    return lines
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraph spans, trimmed of surrounding white space."""
-    lines = list(_lines(text))
-    blank = [not text[s:e].strip(_SPACE).strip() for s, e in lines]
+    lines = _lines(text)
+    blank = [not line.strip(_SPACE).strip() for _, _, line in lines]
     filled = [i for i, is_blank in enumerate(blank) if not is_blank]
     # Blank lines separate paragraphs when one stands between the first and last text lines.
     has_blank_separators = bool(filled) and not all(
@@ -192,13 +211,12 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     previous_line = ""
-    for (start, end), is_blank in zip(lines, blank, strict=True):
+    for (start, end, line), is_blank in zip(lines, blank, strict=True):
         if is_blank:
             if current is not None:
                 spans.append(current)
             current = None
             continue
-        line = text[start:end]
         if current is not None:
             if has_blank_separators:
                 joined = not (
@@ -240,7 +258,11 @@ def _looks_like_headline(text: str) -> bool:
     # ("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.").
     if text.endswith(".") and not text.endswith(("..", "…")) and not _is_shouted(text):
         return False
-    return _is_shouted(text) or not _DATELINE_PATTERN.match(text)
+    return (
+        _is_shouted(text)
+        or not _may_open_dateline(text, 0, len(text))
+        or not _DATELINE_PATTERN.match(text)
+    )
 
 
 def _credit_names(raw: str, *, byline: bool) -> list[str] | None:
@@ -318,7 +340,31 @@ def _bare_name_byline(text: str, start: int, end: int) -> list[Credit] | None:
     return [Credit(role="writing", names=(name,), mention=_mention(text, start, end))]
 
 
-def _parse_dateline(text: str, start: int, end: int) -> Dateline | None:
+def _may_open_dateline(text: str, start: int, end: int) -> bool:
+    """False where _DATELINE_PATTERN cannot match at ``start`` (before ``end``): every match
+    opens with a capital; in capitals, the place's first letter is followed by no lower-case
+    letter, and in mixed case the source in brackets must follow ("The army said" is none)."""
+    first = text[start : start + 2]
+    if first[:1].isascii() and not "A" <= first[:1] <= "Z":
+        return False
+    return not ("a" <= first[1:] <= "z") or text.find("(", start, end) >= 0
+
+
+def _parse_dateline(
+    text: str, start: int, end: int, seen: dict[tuple[int, int], Dateline | None] | None = None
+) -> Dateline | None:
+    """The dateline that opens text[start:end], if any; ``seen`` keeps those read already."""
+    if seen is None:
+        return _read_dateline(text, start, end)
+    key = (start, end)
+    if key not in seen:
+        seen[key] = _read_dateline(text, start, end)
+    return seen[key]
+
+
+def _read_dateline(text: str, start: int, end: int) -> Dateline | None:
+    if not _may_open_dateline(text, start, end):
+        return None
     match = _DATELINE_PATTERN.match(text, start, end)
     if match is None:
         return None
@@ -363,6 +409,7 @@ def parse_layout(text: str) -> Layout:
     headline: Mention | None = None
     date_line: Mention | None = None
     credits: list[Credit] = []
+    seen: dict[tuple[int, int], Dateline | None] = {}  # the datelines read, by span
 
     index = 0
     if len(spans) > 1 and _looks_like_headline(text[spans[0][0] : spans[0][1]]):
@@ -372,7 +419,11 @@ def parse_layout(text: str) -> Layout:
     while index < len(spans) and index <= 3:
         start, end = spans[index]
         byline = _parse_credits(text, start, end, byline=True)
-        if byline is None and index + 1 < len(spans) and _parse_dateline(text, *spans[index + 1]):
+        if (
+            byline is None
+            and index + 1 < len(spans)
+            and _parse_dateline(text, *spans[index + 1], seen)
+        ):
             byline = _bare_name_byline(text, start, end)
         if byline is not None:
             credits.extend(byline)
@@ -404,7 +455,7 @@ def parse_layout(text: str) -> Layout:
     dateline: Dateline | None = None
     standfirst: Mention | None = None
     for position, (start, end) in enumerate(body[: settings.MAX_DATELINE_PARAGRAPH + 1]):
-        dateline = _parse_dateline(text, start, end)
+        dateline = _parse_dateline(text, start, end, seen)
         if dateline is None:
             continue
         if position > settings.MAX_STANDFIRST_PARAGRAPHS:
