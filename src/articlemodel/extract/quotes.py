@@ -40,10 +40,10 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import regex
 
@@ -501,6 +501,11 @@ class _Entity(NamedTuple):
 
 
 _START_END = operator.itemgetter(0, 1)  # an _Entity's start and end
+# An _Entity from the tuple of its fields, without the Python-level __new__ of a NamedTuple.
+_entity_of = cast(
+    "Callable[[type[_Entity], tuple[int, int, str, str, str, bool, tuple[str, ...]]], _Entity]",
+    tuple.__new__,
+)
 
 
 class _Entities:
@@ -513,25 +518,28 @@ class _Entities:
             role: tuple[str, ...] = ()
             if person.role:
                 role = tuple(_STDLIB_ROLE_OF_PATTERN.split(f" {person.role.lower()} ")[0].split())
-            items.extend(
-                _Entity(m.start, m.end, person.id, person.name, "person", True, role)
-                for m in person.mentions
-            )
+            head = (person.id, person.name, "person", True, role)
+            items += [_entity_of(_Entity, (m.start, m.end, *head)) for m in person.mentions]
         for org in organizations:
             aliases = tuple(a.lower() for a in (org.name, org.acronym or "", *org.aliases) if a)
-            items.extend(
-                _Entity(m.start, m.end, org.id, org.name, org.kind, False, aliases)
-                for m in org.mentions
-            )
+            head = (org.id, org.name, org.kind, False, aliases)
+            items += [_entity_of(_Entity, (m.start, m.end, *head)) for m in org.mentions]
         items.sort(key=_START_END)
         self.items = items
-        self.by_id: dict[str, list[_Entity]] = {}
-        for item in items:
-            mentions = self.by_id.setdefault(item.id, [])
-            if len(mentions) < 20:
-                mentions.append(item)
-        self.starts = [e.start for e in items]
-        self.max_len = max((e.end - e.start for e in items), default=0)
+        self._by_id: dict[str, list[_Entity]] | None = None
+        self.starts = [e[0] for e in items]
+        self.max_len = max([e[1] - e[0] for e in items], default=0)
+
+    def mentions_of(self, ident: str) -> list[_Entity]:
+        """The first 20 mentions of the entity ``ident``, in text order (indexed on first
+        need: only a he or she reads them)."""
+        if self._by_id is None:
+            self._by_id = {}
+            for item in self.items:
+                mentions = self._by_id.setdefault(item.id, [])
+                if len(mentions) < 20:
+                    mentions.append(item)
+        return self._by_id.get(ident, [])
 
     def overlapping(self, start: int, end: int) -> list[_Entity]:
         lo = bisect.bisect_left(self.starts, start - self.max_len)
@@ -1568,7 +1576,7 @@ class _Resolver:
         if entity.id in self.genders:
             return self.genders[entity.id]
         gender = None
-        for e in self.entities.by_id.get(entity.id, ()):
+        for e in self.entities.mentions_of(entity.id):
             left = [
                 self.text[s:t].lower().rstrip(".")
                 for s, t in _words(self.text, max(0, e.start - 30), e.start)
