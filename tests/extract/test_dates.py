@@ -730,6 +730,23 @@ def test_norm_matches_the_squeezing_pattern() -> None:
         assert dates_module._norm(text) == squeezed.replace("’", "'"), text
 
 
+def test_ascii_digits_reads_digits_alike() -> None:
+    # The standard-library patterns (needs, heads, features) have \d written as [0-9]: the
+    # characters they read (those of _SIMPLE_CASE_RANGES and their lower case) hold no other
+    # decimal digit.
+    for char in {c for simple in _SIMPLE_CASE_CHARS for c in (simple, simple.lower())}:
+        assert (re.match(r"\d", char) is not None) == (char in "0123456789"), hex(ord(char))
+    rewrite = dates_module._ascii_digits
+    assert rewrite(r"\d+[\d,]\\d[^\d_][]\d][^]\d]\D\.\d") == (
+        r"[0-9]+[0-9,]\\d[^0-9_][]0-9][^]0-9]\D\.[0-9]"
+    )
+    grammar = dates_module._grammar()
+    compiled = [dates_module._SIMPLE_FEATURE_PATTERN, *filter(None, grammar.needs)]
+    compiled += [pattern for pair in filter(None, grammar.heads) for pattern in pair]
+    for pattern in compiled:
+        assert "\\d" not in pattern.pattern
+
+
 def test_full_case_risk_class_matches_the_two_part_pattern() -> None:
     import regex
 
