@@ -7,7 +7,10 @@ what it still gets wrong.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from articlemodel import segment as segment_module
 from articlemodel.layout import parse_layout
 from articlemodel.segment import segment, tokenize
 
@@ -96,3 +99,26 @@ def test_tokens(text: str, expected: list[str]) -> None:
     tokens = tokenize(text)
     assert [t.text for t in tokens] == expected
     assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+_SEGMENT_PIECES = st.sampled_from(
+    [
+        ".", "..", "!", "?", "…", "\"", "”", "’", "»", ")", "]", " ", "\u00a0", "\n", "\r", "\t",
+        "A", "É", "ǅ", "7", "٣", "“", "‘", "«", "(", "[", "'", "x", "é", "Inc", "Mr", "\u2028",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SEGMENT_PIECES, max_size=24).map("".join), st.data())
+def test_boundaries_are_the_boundary_pattern_matches(text: str, data: st.DataObject) -> None:
+    """_boundaries, read where runs of marks start, finds what _BOUNDARY_PATTERN finds in any
+    part of a text."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    want = [
+        (m["mark"], m.start(), m.end())
+        for m in segment_module._BOUNDARY_PATTERN.finditer(text, start, end)
+    ]
+    marks = segment_module._marks(text)
+    assert segment_module._boundaries(text, start, end, marks) == want

@@ -10,6 +10,7 @@ sentence. The dateline is not part of the first sentence.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -27,6 +28,16 @@ RegionKind = Literal["headline", "standfirst", "body"]
 _BOUNDARY_PATTERN = regex.compile(
     r"""(?P<mark>[.!?…]++)["'”’»)\]]*+(?=[ \t\u00a0\r\n]++[\p{Lu}\p{Nd}"“‘'«(\[])"""
 )
+# The same, read where a run of marks starts (_boundaries): the run, closing quotes or brackets
+# and white space, by the standard-library engine (no character is in two of the classes, so
+# the greedy runs are the possessive ones); then the character after them is checked: ASCII
+# ones from a string, others by the pattern's class (as tests check).
+_MARKS = ".!?…"
+_RUN_AFTER_MARK_PATTERN = re.compile(
+    r"""(?P<mark>[.!?…]+)(?P<closers>["'”’»)\]]*)[ \t\u00a0\r\n]*"""
+)
+_ASCII_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"'([")
+_CAPITAL_OR_DIGIT_PATTERN = regex.compile(r"[\p{Lu}\p{Nd}]")
 # The word before a period, to tell abbreviations from sentence ends.
 _WORD_BEFORE_PATTERN = regex.compile(r"(?:^|(?<=[^\p{L}\p{M}.]))(?P<word>[\p{L}\p{M}.]+)\.$")
 _INITIALISM_PATTERN = regex.compile(r"^(?:\p{L}\.)+\p{L}$|^\p{Lu}$")
@@ -141,15 +152,64 @@ def _is_abbreviation(text: str, period: int) -> bool:
     return lowered in _ABBREVIATIONS and word[0].isupper()
 
 
-def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _marks(text: str) -> list[int]:
+    """Where the terminal marks of ``text`` stand, in order: the only places where a match of
+    _BOUNDARY_PATTERN can start (str.find skips to them faster than a pattern does)."""
+    found = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
+
+
+def _boundaries(text: str, start: int, end: int, marks: list[int]) -> list[tuple[str, int, int]]:
+    """Each match of _BOUNDARY_PATTERN in ``text[start:end]``, as (its marks, where they start,
+    where the match ends); ``marks`` are the _marks of ``text``. A match starts where a run of
+    marks starts (a later mark of the run is followed as the first is), and needs a mark and
+    two characters after it before ``end``."""
+    found: list[tuple[str, int, int]] = []
+    lo = bisect.bisect_left(marks, start)
+    hi = bisect.bisect_left(marks, end - 2, lo)
+    if lo == hi:
+        return found
+    if start and text[start - 1] in _MARKS:
+        # A run of marks that starts before the region: read it as the pattern would.
+        for match in _BOUNDARY_PATTERN.finditer(text, start, end):
+            found.append((match["mark"], match.start(), match.end()))
+        return found
+    scanned = start
+    for at in marks[lo:hi]:
+        if at < scanned:
+            continue  # in the run of marks read last
+        run = _RUN_AFTER_MARK_PATTERN.match(text, at, end)
+        assert run is not None  # it opens with the mark at ``at``
+        scanned = run.end("mark")
+        following = run.end()
+        if following < end and following > run.end("closers"):
+            opener = text[following]
+            if opener.isascii():
+                if opener in _ASCII_OPENERS:
+                    found.append((run["mark"], at, run.end("closers")))
+            elif opener in "“‘«" or _CAPITAL_OR_DIGIT_PATTERN.match(opener):
+                found.append((run["mark"], at, run.end("closers")))
+    return found
+
+
+def _split_sentences(
+    text: str, start: int, end: int, marks: list[int] | None = None
+) -> list[tuple[int, int]]:
     spans = []
     sentence_start = start
-    for match in _BOUNDARY_PATTERN.finditer(text, start, end):
-        marks = match["mark"]
-        if marks == "." and _is_abbreviation(text, match.start("mark")):
+    if marks is None:
+        marks = _marks(text)
+    for mark, mark_start, match_end in _boundaries(text, start, end, marks):
+        if mark == "." and _is_abbreviation(text, mark_start):
             continue
-        spans.append((sentence_start, match.end()))
-        sentence_start = match.end()
+        spans.append((sentence_start, match_end))
+        sentence_start = match_end
         while sentence_start < end and text[sentence_start].isspace():
             sentence_start += 1
     if sentence_start < end:
@@ -171,10 +231,11 @@ def segment(text: str, layout: Layout) -> Document:
             while start < paragraph.end and text[start].isspace():
                 start += 1
         regions.append(Region("body", start, paragraph.end, i))
+    marks = _marks(text)
     sentences = tuple(
         Sentence(text[s:e], s, e, region.kind, region.paragraph)
         for region in regions
-        for s, e in _split_sentences(text, region.start, region.end)
+        for s, e in _split_sentences(text, region.start, region.end, marks)
     )
     return Document(
         text=text,
