@@ -501,9 +501,18 @@ def _region_words(
                     base = word[:-2]
                     key_end = w_start + len(base)  # "SDF's" loses "'s"
                     key = base[:-1] if base[-1:] == "." and base[:-1] in _KEEP_PERIOD else base
-            initial = False if words else letter_pattern.search(text, start, w_start) is None
+            # no letter between the region's or a sentence's start and the word (when the word
+            # stands at that start, as it mostly does, there is nothing to search)
+            initial = (
+                False
+                if words
+                else w_start == start or letter_pattern.search(text, start, w_start) is None
+            )
             while next_start <= w_start:
-                initial = letter_pattern.search(text, next_start, w_start) is None
+                initial = (
+                    next_start == w_start
+                    or letter_pattern.search(text, next_start, w_start) is None
+                )
                 s += 1
                 next_start = sentence_starts[s] if s < n_starts else end + 1
             gap = text[previous_end:w_start]
@@ -1308,6 +1317,7 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
         else {}
     )
     known_forms, known_caps_forms = lexicon.forms, lexicon.caps_forms
+    taken = state.taken
     for region in regions:
         words = region.words
         caps = region.caps
@@ -1338,6 +1348,10 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
             ]
         for i in candidates:
             word = words[i]
+            if taken[word.start] and "-" not in word.key:
+                # a span from a taken start is never free: every way below ends without effect
+                # (only a hyphenated word's later pieces may still be free)
+                continue
             if caps:
                 first = word.key.casefold()
                 options = local_caps.get(first, ()) + known_caps_forms.get(first, ())
@@ -1355,8 +1369,8 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
                 if (
                     len(form) == 1
                     and not caps
-                    and not region.title
                     and not _isolated(words, i, state.lowercase)
+                    and not region.title  # (asked last: deciding title case costs most)
                 ):
                     if state.free(word.start, word.key_end) and form not in state.back_references:
                         state.surnames.add(word.key)  # "Gerald Ford": "Ford" names a person
