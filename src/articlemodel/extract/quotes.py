@@ -226,6 +226,7 @@ _NAME_PARTICLES: frozenset[str] = frozenset(
 _DOUBLE_OPENERS = "“„‟«"
 _DOUBLE_MARKS = '"“”„‟«»'
 _SINGLE_MARKS = "'‘’‹›"
+_SINGLE_OPENERS = "'‘‹"
 _QUOTE_CHARS = "\"“”„‟«»'‘’‹›"
 _LEFT_BOUNDARY = "([{—–-/\u2014"
 _RIGHT_BOUNDARY = ",.;:!?)]}—–…-"
@@ -611,12 +612,13 @@ def _pair_double(text: str, regions: Sequence[Region]) -> list[_Raw]:
         if s < e and e - s <= limit:
             found.append(_Raw(s, e, "direct", open_at, close_end, closed, region=open_region))
 
+    n_marks = len(marks)
     for r_index, region in enumerate(regions):
         lo, hi = region.start, region.end
-        in_region = _between(marks, lo, hi)
-        if not in_region and open_at < 0:
+        first = bisect.bisect_left(marks, lo)
+        if open_at < 0 and (first == n_marks or marks[first] >= hi):
             continue  # no mark, and no quote left open to end here
-        for i in in_region:
+        for i in marks[first : bisect.bisect_left(marks, hi, first)]:
             if i == skip_mark:
                 continue
             ch = text[i]
@@ -691,16 +693,18 @@ def _find_marks(text: str, regions: Sequence[Region]) -> list[_Raw]:
     doubles = _pair_double(text, regions)
     marks = _char_positions(text, _SINGLE_MARKS)
     singles: list[_Raw] = []
+    if not marks:
+        return sorted(doubles, key=lambda r: r.start)
+    # A stretch pairs a quote only from an opening mark: regions with none are passed over.
+    openers = [i for i in marks if text[i] in _SINGLE_OPENERS]
+    n_openers = len(openers)
     by_region: dict[int, list[_Raw]] = {}
     for raw in doubles:
         by_region.setdefault(raw.region, []).append(raw)
     for r_index, region in enumerate(regions):
         start, end = region.start, region.end
-        if (
-            text.find("'", start, end) < 0
-            and text.find("‘", start, end) < 0
-            and text.find("‹", start, end) < 0
-        ):
+        first = bisect.bisect_left(openers, start)
+        if first == n_openers or openers[first] >= end:
             continue
         pos = region.start
         for raw in sorted(by_region.get(r_index, []), key=lambda r: r.open_mark):
