@@ -57,7 +57,7 @@ def _check_cues(text: str) -> None:
         assert q._cue_starts(text, lo, hi) == starts
         assert q._any_cue_start(text, lo, hi) == bool(starts)
         assert q._range_cues(text, lo, hi) == q._find_cues(text, lo, hi)
-        if q._no_cue_in(text, lo, hi):
+        if q._no_cue_in(text, lo, hi, q._key_index(text)):
             assert q._find_cues(text, lo, hi) == []
 
 

@@ -2007,17 +2007,19 @@ def _find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return found
 
 
-def _no_cue_in(text: str, lo: int, hi: int) -> bool:
-    """Whether ``_find_cues(text, lo, hi)`` is empty for sure, read from the text's key starts:
-    none in the range, which does not end inside a run of lower-case letters (the run's head
-    might be a key there). False when the text's key starts are not at hand."""
-    if (
-        not _CUES_KEYED
-        or len(text) > _CUE_INDEX_MAX_CHARS
-        or (hi < len(text) and "a" <= text[hi] <= "z")
-    ):
+def _key_index(text: str) -> list[int] | None:
+    """The text's key starts, when its cues are read from them (see _cue_starts), else None."""
+    if not _CUES_KEYED or len(text) > _CUE_INDEX_MAX_CHARS:
+        return None
+    return _text_cue_starts(text)
+
+
+def _no_cue_in(text: str, lo: int, hi: int, starts: list[int] | None) -> bool:
+    """Whether ``_find_cues(text, lo, hi)`` is empty for sure, read from the text's key starts
+    (``_key_index(text)``): none in the range, which does not end inside a run of lower-case
+    letters (the run's head might be a key there). False when the key starts are not at hand."""
+    if starts is None or (hi < len(text) and "a" <= text[hi] <= "z"):
         return False
-    starts = _text_cue_starts(text)
     i = bisect.bisect_left(starts, lo)
     return i == len(starts) or starts[i] >= hi
 
@@ -2066,13 +2068,14 @@ def _find_indirect(
         i = bisect.bisect_left(direct_starts, end)
         return i > 0 and direct_spans[i - 1][1] > start
 
+    key_starts = _key_index(text)
     for sentence in doc.sentences:
         s_lo, s_hi = sentence.start, sentence.end
         if s_hi - s_lo > 20_000:
             continue
         # What an "according to" match holds: a sentence without it has none.
         has_according = text.find("ccording", s_lo, s_hi) >= 0
-        if not has_according and _no_cue_in(text, s_lo, s_hi):
+        if not has_according and _no_cue_in(text, s_lo, s_hi, key_starts):
             continue  # nothing in the sentence to read
         cues = [
             cue
