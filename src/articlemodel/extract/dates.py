@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
 import re
 import threading
 import types
@@ -403,6 +404,9 @@ register_cache(_lexicon.cache_clear)
 # ['’]?[a-z]+ (an apostrophe is taken only before a letter), written so that ``re`` runs it
 # several times faster than ``regex`` runs the short form.
 _CUE_WORD_PATTERN = re.compile(r"(?:['’][a-z]|[a-z])[a-z]*")
+# The same as one group: split by it, a text is what lies between its words and the words, in
+# turn (one call, and no match object per word).
+_CUE_WORD_SPLIT_PATTERN = re.compile(f"({_CUE_WORD_PATTERN.pattern})")
 
 
 def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Tense]]:
@@ -410,9 +414,13 @@ def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ten
     was, -ed forms). Cues are lower case: ``May`` and ``Will`` are names, not modals."""
     lex = _lexicon()
     single, longer = _future_cues()
-    # The words as strings (one call), and the Python work only for those that may be cues.
-    words = _CUE_WORD_PATTERN.findall(text, start, end)
-    if "’" in text[start:end]:
+    # The words as strings (one call: parts[1::2]), and the Python work only for those that
+    # may be cues. (The pattern has no lookaround: the words of text[start:end] are those found
+    # between start and end.)
+    piece = text[start:end]
+    parts = _CUE_WORD_SPLIT_PATTERN.split(piece)
+    words = parts[1::2]
+    if "’" in piece:
         words = [word.replace("’", "'") for word in words]
     cue_words = _cue_words()
     hits = [
@@ -422,16 +430,18 @@ def _tense_cues(text: str, start: int, end: int) -> Iterator[tuple[int, int, Ten
     ]
     if not hits:
         return
-    matches = list(_CUE_WORD_PATTERN.finditer(text, start, end))
+    # Where each part starts and ends: word i runs from offsets[2 * i + 1] to
+    # offsets[2 * i + 2].
+    offsets = list(itertools.accumulate(map(len, parts), initial=start))
     for i in hits:
         word = words[i]
-        word_start, word_end = matches[i].span()
+        word_start, word_end = offsets[2 * i + 1], offsets[2 * i + 2]
         if word in single:
             yield word_start, word_end, "future"
         elif word in longer:
             for rest in longer[word]:
                 if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
-                    yield word_start, matches[i + len(rest)].end(), "future"
+                    yield word_start, offsets[2 * (i + len(rest)) + 2], "future"
                     break
         previous = words[i - 1] if i else ""
         if previous not in {"be", "being"} and (
