@@ -695,3 +695,29 @@ def test_spans_covers_and_overlaps(spans: list[tuple[int, int]], start: int, len
     assert blocked.overlaps(start, end) == any(s < end and start < e for s, e in pairs)
     if blocked.covers(start, end):  # then every name inside overlaps: the caller may skip
         assert all(blocked.overlaps(a, b) for a in range(start, end) for b in range(a + 1, end + 1))
+
+
+_CUE_AFTER_PIECES = st.sampled_from(
+    [", ", ",\u00a0", ",", " ", "\u00a0", "  ", "said", "says", "according to", "told", "also",
+     "had", "has", "then", "was", "the", "Doe", "a", "spokesman", "’", "“", ";", "\n", "x",
+     "saidx", "-", ".", "according", "to", "added"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_AFTER_PIECES, max_size=16).map("".join))
+def test_cue_after_stdlib_form_matches_where_the_pattern_does(text: str) -> None:
+    """On a simple text, the stdlib cue pattern matches where the regex one does, any window."""
+    assert people_module._simple_text(text)
+    for end in range(len(text) + 1):
+        for stop in range(end, len(text) + 1, 3):
+            expected = people_module._cue_after_pattern().match(text, end, stop) is not None
+            found = people_module._ASCII_CUE_AFTER_PATTERN.match(text, end, stop) is not None
+            assert found == expected, (end, stop)
+
+
+def test_cue_after_stdlib_form_on_every_cue() -> None:
+    for cue in people_module._CUES:
+        for text in (f"Doe {cue}", f"Doe, a spokesman, also {cue}", f"Doe {cue}x", f"Doe {cue}-"):
+            expected = people_module._cue_after_pattern().match(text, 3) is not None
+            assert (people_module._ASCII_CUE_AFTER_PATTERN.match(text, 3) is not None) == expected

@@ -244,16 +244,29 @@ _INVERTED_CUES = frozenset(
 )  # fmt: skip
 # A cue after the run: "Jane Doe said", "Jane Doe, a spokesperson for X, said", "Jane Doe
 # also told Reuters". The appositive is bounded, so the match is too.
-_CUE_AFTER_PATTERN = regex.compile(
-    rf"""
+_CUE_AFTER_RE = rf"""
     (?:,{_SPACE_RE}[^,;\n“”"«»]{{1,{MAX_APPOSITIVE_ROLE_CHARS}}}+,)?  # an appositive
     {_SPACE_RE}++
     (?:(?:also|then|later|had|has|have|was|were|would|will|further|again|previously|earlier)
        {_SPACE_RE}++){{0,2}}+
-    \L<cues>(?![\p{{L}}\p{{M}}])
-    """,
-    regex.VERBOSE | regex.VERSION1,
-    cues=_CUES,
+"""
+
+
+@functools.cache
+def _cue_after_pattern() -> regex.Pattern[str]:
+    """The pattern of a cue after the run, for any text; compiled on first need (a text that is
+    not simple, see _simple_text), as it takes long to compile."""
+    return regex.compile(
+        _CUE_AFTER_RE + r"\L<cues>(?![\p{L}\p{M}])",
+        regex.VERBOSE | regex.VERSION1,
+        cues=_CUES,
+    )
+
+
+# Its stdlib form, for a simple text: there [\p{L}\p{M}] is [A-Za-z]; the cues as a trie, which
+# matches where the list does (only whether a match exists is read). Tests compare the two.
+_ASCII_CUE_AFTER_PATTERN = re.compile(
+    _CUE_AFTER_RE + trie_alternation(_CUES) + "(?![A-Za-z])", re.VERBOSE
 )
 # A cue before the run: "said Jane Doe", "according to Jane Doe"; matched at the end of a
 # short window before the run.
@@ -469,10 +482,15 @@ def _cue_before(text: str, lo: int, end: int) -> bool:
     return _CUE_BEFORE_PATTERN.search(text, lo, end) is not None
 
 
-def _has_cue(text: str, start: int, end: int, stop: int, floor: int) -> bool:
-    # A match of _CUE_AFTER_PATTERN opens with a comma or a space (tried only then).
-    if end < stop and text[end] in ", \u00a0" and _CUE_AFTER_PATTERN.match(text, end, stop):
-        return True
+def _has_cue(text: str, start: int, end: int, stop: int, floor: int, *, simple: bool) -> bool:
+    """Whether a reporting cue stands right after ``text[start:end]`` or right before it (by
+    the stdlib pattern where the text is ``simple``: see _simple_text)."""
+    # A match of the cue pattern opens with a comma or a space (tried only then).
+    if end < stop and text[end] in ", \u00a0":
+        after: re.Pattern[str] | regex.Pattern[str]
+        after = _ASCII_CUE_AFTER_PATTERN if simple else _cue_after_pattern()
+        if after.match(text, end, stop):
+            return True
     return _cue_before(text, max(floor, start - _WINDOW), start)
 
 
@@ -570,7 +588,7 @@ def _candidate(
         if role is not None:
             evidence = evidence or "appositive"
     if not evidence and count >= 2:
-        if _has_cue(text, name_start, name_end, stop, floor):
+        if _has_cue(text, name_start, name_end, stop, floor, simple=simple):
             evidence = "speaker"
         elif count <= MAX_GIVEN_NAME_RUN_WORDS and text[slice(*words[split])] in _given_names():
             evidence = "given_name"
