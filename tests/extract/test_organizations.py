@@ -603,6 +603,31 @@ def test_second_link_reads_only_new_forms_generated(text: str) -> None:
     assert _extract(text) == _extract_relinking_all(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        (
+            "Shares of Lockheed Martin Corp rose on Monday, and Lockheed said it would hire.",
+            ["Lockheed Martin Corp", "Lockheed"],
+        ),
+        (
+            "The Syrian Democratic Forces said on Monday that the Forces had taken the town.",
+            ["Syrian Democratic Forces", "Forces"],
+        ),
+        (
+            "The European Commission met. The Commission said so.",
+            ["European Commission", "Commission"],
+        ),
+        ("The European Commission met. THE COMMISSION SAID SO.", ["European Commission"]),
+    ],
+)
+def test_second_link_where_a_new_form_stands_free(text: str, mentions: list[str]) -> None:
+    # _link's second scan is skipped only where every occurrence of a new form is taken
+    orgs = _extract(text)
+    assert [m.text for m in orgs[0].mentions] == mentions
+    assert orgs == _extract_relinking_all(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

@@ -1294,13 +1294,23 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
     span is taken, or the same test turns it down, or its surname is noted again. Only the
     words new forms start with, and hyphenated words (whose acronym may be new), are read
     again (test_second_link_reads_only_new_forms pins this).
+
+    Such a word has an effect only where it starts at a free position (below, a word whose
+    start is taken ends without effect), and so has an acronym piece of a hyphenated word
+    (state.add of a taken span does nothing). Both start where the new form's first word
+    occurs in the text. So when every occurrence of each new first word is taken, and no
+    region is set in capitals (there words are compared casefolded), the scan is skipped.
     """
+    caps_regions = any(region.caps for region in regions)
+    if since:
+        new_forms = list(state.forms)[since:]
+        if not caps_regions and all(_taken_everywhere(state, words[0]) for words in new_forms):
+            return  # nothing a new form starts with stands at a free position
     lexicon = _lexicon()
     local = _index(state.forms.items())
     changed: frozenset[str] | None = None  # first words of the new forms; None: read all
     changed_caps: frozenset[str] = frozenset()
     if since:
-        new_forms = list(state.forms)[since:]
         changed = frozenset(words[0] for words in new_forms)
         changed_caps = frozenset(
             words[0].casefold()
@@ -1313,7 +1323,7 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
             for words, key in state.forms.items()
             if not (len(words) == 1 and words[0].casefold() in _CAPS_WORDS)
         )
-        if any(region.caps for region in regions)
+        if caps_regions
         else {}
     )
     known_forms, known_caps_forms = lexicon.forms, lexicon.caps_forms
@@ -1400,6 +1410,20 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
                             state.forms[(piece,)], offset, offset + len(piece), register=False
                         )
                     offset += len(piece) + 1
+
+
+def _taken_everywhere(state: _State, word: str) -> bool:
+    """Whether every occurrence of ``word`` in the text (as a substring) starts at a taken
+    position."""
+    if not word:
+        return False
+    text, taken = state.text, state.taken
+    at = text.find(word)
+    while at >= 0:
+        if not taken[at]:
+            return False
+        at = text.find(word, at + 1)
+    return True
 
 
 def _longest(
