@@ -640,3 +640,60 @@ def test_sentence_facts_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     locations = extract_locations(segment(text, parse_layout(text)), organizations=[])
     assert {loc.name for loc in locations} == {"Syria", "Iraq"}
     assert len(calls) == len(set(calls)) == 1
+
+
+# Pieces of runs of capitalised words and what stands around them; every one is plain (no
+# letter, mark, digit or word character outside ASCII).
+_RUN_PIECES = [
+    "Syria", "SYRIA", "Deir", "ez", "Zor", "al", "Dar", "es", "Salaam", "de", "la", "of", "the",
+    "upon", "Stratford", "St", "St.", "st.", "Mt.", "Ste.", "ste.", "Ft.", "East.", "U.S.",
+    "A.B", "X", "x", "O'Brien", "O’Brien", "Foo's", "Foo’s", "'s", "’s", "S", "s", "2", "x9",
+    "_", "²", "½", "?", "“", "”", "—", "€",
+]  # fmt: skip
+_RUN_GAPS = [" ", "  ", "   ", "\t", "\u00a0", "-", "‐", "‑", ".", ". ", ", ", "", "\n", "'", "’"]
+_PLAIN_RUN_TEXTS = st.one_of(
+    st.lists(st.sampled_from(_RUN_PIECES) | st.sampled_from(_RUN_GAPS), max_size=30).map("".join),
+    st.lists(st.sampled_from(_RUN_PIECES), max_size=20).map(" ".join),
+    st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from("’\u00a0‐‑“—²")),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_PLAIN_RUN_TEXTS, st.integers(0, 40), st.integers(0, 60))
+def test_plain_run_pattern(text: str, start: int, length: int) -> None:
+    """On the plain view of a plain text, the stdlib form of the run pattern finds the runs
+    _RUN_PATTERN finds, one word or more alike, and _RUN_PATTERN matches each at its start."""
+    m = locations_module
+    view = m._plain_view(text)
+    assert view is not None
+    assert len(view) == len(text)
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    runs = [(r.span(), r.lastgroup) for r in m._RUN_PATTERN.finditer(text, start, end)]
+    plain = [(r.span(), r.lastgroup) for r in m._PLAIN_RUN_PATTERN.finditer(view, start, end)]
+    assert plain == runs
+    for (run_start, run_end), _ in plain:
+        again = m._RUN_PATTERN.match(text, run_start, end)
+        assert again is not None
+        assert again.span() == (run_start, run_end)
+
+
+@pytest.mark.parametrize("text", ["Zürich", "x\u0301", "٣", "Ⅻ", "‿", "ʼ", "ﬆ.", "ſt."])
+def test_not_plain(text: str) -> None:
+    """A letter, mark, digit or word character outside ASCII: the run pattern itself is read."""
+    assert locations_module._plain_view(f"Syria {text}") is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_PLAIN_RUN_TEXTS, st.integers(0, 40), st.integers(0, 60))
+def test_plain_run_tokens(text: str, start: int, length: int) -> None:
+    """In the plain view, the stdlib token pattern finds in a run the words and connectors
+    _RUN_PATTERN captures, at the same places."""
+    m = locations_module
+    view = m._plain_view(text)
+    assert view is not None
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    for run in m._RUN_PATTERN.finditer(text, start, end):
+        spans = m._plain_run_spans(view, *run.span(), end)
+        assert spans == run.spans("first") + run.spans("token")

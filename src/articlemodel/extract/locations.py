@@ -328,6 +328,51 @@ _RUN_PATTERN = regex.compile(
     regex.VERBOSE | regex.VERSION1,
     connectors=sorted(_CONNECTORS),
 )
+# The stdlib form of _RUN_PATTERN, read on the plain view of a text (_plain_view): the text
+# itself when it is ASCII; else, when none of its characters outside ASCII is a letter, mark,
+# digit or word character to ``regex``, the text with ’ read as ', a no-break space as a tab,
+# the hyphens ‐ and ‑ as -, and any other character outside ASCII as ?, one character for one.
+# There \p{Lu} is [A-Z], [\p{L}\p{M}] is [A-Za-z], \p{Nd} is [0-9] and \b is the same boundary;
+# ’ and ' stand together in every class of _RUN_PATTERN, as a tab and a no-break space do and
+# the three hyphens, and ? (like the characters it stands for) in none. The stdlib engine finds
+# the runs about twice as fast; it has no repeated captures, and a run whose words are read is
+# matched again by _RUN_PATTERN. The lookbehind of a ``ste.`` gap is split in two of fixed
+# width, and the first lookbehind stands after the first capital, which it reads again: a
+# pattern that opens with a character class is searched faster. No possessive quantifier
+# (Python 3.10): none of the choices they rule out can end a match that the greedy first try
+# does not (pinned by test_plain_run_pattern).
+_PLAIN_GAP_RE = (
+    r"(?:[ \t]{1,2}|-|\.(?:(?<=(?<![A-Za-z])(?i:st|mt|ft)\.)|(?<=(?<![A-Za-z])(?i:ste)\.))[ ])"
+)
+_PLAIN_CAP_TOKEN_RE = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9]*(?:'(?![sS]\b)[A-Za-z0-9]+)*)"
+_PLAIN_RUN_PATTERN = re.compile(
+    rf"""
+    (?P<first>[A-Z](?<![A-Za-z0-9'.][A-Z])
+    (?:\.(?:[A-Z]\.)+|[A-Za-z0-9]*(?:'(?![sS]\b)[A-Za-z0-9]+)*))
+    (?:{_PLAIN_GAP_RE}(?=[A-Za-z])
+    (?:(?:{"|".join(sorted(_CONNECTORS, key=lambda c: (-len(c), c)))}){_PLAIN_GAP_RE})*
+    (?P<token>{_PLAIN_CAP_TOKEN_RE}))*
+    """,
+    re.VERBOSE,
+)
+# The words and connectors of a run of _PLAIN_RUN_PATTERN: the stdlib form of _TOKEN_PATTERN.
+_PLAIN_TOKEN_PATTERN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:'(?![sS]\b)[A-Za-z0-9]+)*")
+_NOT_PLAIN_PATTERN = regex.compile(r"[\w\p{L}\p{M}\p{Nd}]", regex.VERSION1)
+_ASCII_BYTES: Final = bytes(range(128))
+
+
+def _plain_view(text: str) -> str | None:
+    """The plain view of ``text`` that _PLAIN_RUN_PATTERN reads, or None when the text has a
+    letter, mark, digit or word character outside ASCII."""
+    if text.isascii():
+        return text
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    if _NOT_PLAIN_PATTERN.search(others.decode("utf-8", "surrogatepass")) is not None:
+        return None
+    view = text.replace("’", "'").replace("\u00a0", "\t").replace("‐", "-").replace("‑", "-")
+    return view.encode("ascii", "replace").decode("ascii")
+
+
 _HYPHENS: Final = "-‐‑"
 _HYPHEN_SET: Final = frozenset(_HYPHENS)
 # What may not stand right before a run (the lookbehind of _RUN_PATTERN).
@@ -524,47 +569,76 @@ def _glued_article(text: str, first: int, floor: int) -> int | None:
     return None
 
 
+def _plain_run_spans(view: str, start: int, end: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of the words and connectors of the run view[start:end] of _PLAIN_RUN_PATTERN
+    in a range that ends at ``stop``. The token pattern reads one character past the run, as
+    the run pattern did (``O’s_`` is one word): a word that starts there is left out."""
+    spans = [t.span() for t in _PLAIN_TOKEN_PATTERN.finditer(view, start, min(end + 1, stop))]
+    if spans[-1][0] >= end:
+        spans.pop()
+    return spans
+
+
 def _scan(
     text: str,
     ranges: Iterable[tuple[int, int]],
     *,
     established: dict[str, _Established],
     blocked: _Spans,
+    view: str | None,
     dateline: bool = False,
     local_prefixes: frozenset[str] = frozenset(),
 ) -> Iterator[_Found]:
     """Gazetteer and established names in each sentence text[start:end] of ``ranges`` that pass
-    the filters.
+    the filters; ``view`` is the plain view of the text (_plain_view), or None.
 
-    Only runs of capitalised words (``_RUN_PATTERN``) are tokenised; the filters read the word
-    before and after a name, taken from the run or, at its edges, from the text when needed.
-    The longest known name wins at each position. Most words are settled by set look-ups of
-    their own key (no name, and opening none); the spans of a run's words are read only when a
-    name is found in it.
+    Only runs of capitalised words (``_RUN_PATTERN``, or its stdlib form on the plain view) are
+    tokenised; the filters read the word before and after a name, taken from the run or, at
+    its edges, from the text when needed. The longest known name wins at each position. Most
+    words are settled by set look-ups of their own key (no name, and opening none); the spans
+    of a run's words are read only when a name is found in it.
     """
     index = gazetteer()
     names, prefixes = index.names, index.prefixes
     for start, end in ranges:
         sentence: _Sentence | None = None  # made when a name is first found there
         last_end = start
-        for run in _RUN_PATTERN.finditer(text, start, end):
-            run_start = run.start()
+        runs: Iterator[re.Match[str]] | Iterator[regex.Match[str]] = (
+            _RUN_PATTERN.finditer(text, start, end)
+            if view is None
+            else _PLAIN_RUN_PATTERN.finditer(view, start, end)
+        )
+        for found in runs:
+            run_start = found.start()
             article = (
                 _glued_article(text, run_start, last_end)
                 if text[run_start - 1] in _HYPHENS
                 else None
             )
-            last_end = run.end()
-            if run.lastgroup == "first" and article is None:  # most runs: one word, name or not
-                single = normalize_words(run.group())
+            last_end = found.end()
+            if found.lastgroup == "first" and article is None:  # most runs: one word, name or not
+                single = normalize_words(text[run_start:last_end])
                 key = single[0] if len(single) == 1 else word_key(single)
                 if not single or (key not in established and key not in names):
                     continue
-            texts: list[str] = run.captures("first") + run.captures("token")
+            # The run's words and connectors: the regex form captures them; in the plain view
+            # they are the words of the stdlib token pattern in the run (test_plain_run_tokens).
+            spans: list[tuple[int, int]] | None = None  # read when a name is found
+            run: regex.Match[str] | None = None
+            if isinstance(found, regex.Match):
+                run = found
+                texts: list[str] = run.captures("first") + run.captures("token")
+            elif found.lastgroup == "first":
+                texts, spans = [text[run_start:last_end]], [(run_start, last_end)]
+            else:
+                assert view is not None
+                spans = _plain_run_spans(view, run_start, last_end, end)
+                texts = [text[t_start:t_end] for t_start, t_end in spans]
             if article is not None:
                 texts.insert(0, text[article : run_start - 1])
+                if spans is not None:
+                    spans.insert(0, (article, run_start - 1))
             words = [normalize_words(t) for t in texts]
-            spans: list[tuple[int, int]] | None = None  # read when a name is found
             i, stop = 0, len(texts)
             while i < stop:
                 if texts[i][0].isupper():
@@ -603,6 +677,7 @@ def _scan(
                     continue
                 j, key = best
                 if spans is None:
+                    assert run is not None  # spans are read from the plain view otherwise
                     spans = run.spans("first") + run.spans("token")
                     if article is not None:
                         spans.insert(0, (article, run_start - 1))
@@ -1044,6 +1119,7 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
     org_spans = [(m.start, m.end) for org in organizations for m in org.mentions]
     blocked = _Spans(org_spans)
     ranges = [(r.start, r.end) for r in doc.regions]
+    view = _plain_view(text)
     found: list[_Found] = []
     established: dict[str, _Established] = {}
     border_names: dict[str, str] = {}
@@ -1057,7 +1133,9 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
             position += len(part) + 1
         sourced = bool(dateline.source or dateline.date_mention)
         found.extend(
-            _dateline(text, parts, sourced=sourced, blocked=blocked, established=established)
+            _dateline(
+                text, parts, sourced=sourced, blocked=blocked, established=established, view=view
+            )
         )
     # A line of its own that gives place and date, as in wire copy: LONDON 1996-08-30.
     for region in doc.regions if _ISO_DATE_PATTERN.search(text) else ():
@@ -1065,7 +1143,9 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
         if line is not None and not blocked.overlaps(line.start(), line.end()):
             parts = [line.span("place")] + ([line.span("host")] if line["host"] else [])
             found.extend(
-                _dateline(text, parts, sourced=True, blocked=blocked, established=established)
+                _dateline(
+                    text, parts, sourced=True, blocked=blocked, established=established, view=view
+                )
             )
 
     taken = _Spans()
@@ -1093,6 +1173,7 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
             [(sentence.start, sentence.end) for sentence in doc.sentences],
             established=established,
             blocked=both,
+            view=view,
             local_prefixes=local_prefixes,
         )
     )
@@ -1107,6 +1188,7 @@ def _dateline(
     sourced: bool,
     blocked: _Spans,
     established: dict[str, _Established],
+    view: str | None,
 ) -> list[_Found]:
     """The places of a dateline (``KABUL, Afghanistan``), given as its comma parts.
 
@@ -1123,7 +1205,11 @@ def _dateline(
         if place is not None and place.kind in ("country", "region")
     ]
     for number, (p_start, p_end) in enumerate(parts):
-        hits = list(_scan(text, [(p_start, p_end)], established={}, blocked=blocked, dateline=True))
+        hits = list(
+            _scan(
+                text, [(p_start, p_end)], established={}, blocked=blocked, view=view, dateline=True
+            )
+        )
         if number == 0 and hits and hosts:
             established.setdefault(hits[0].key, _Established()).country = hosts[0].country
         found.extend(hits)
