@@ -721,3 +721,21 @@ def test_cue_after_stdlib_form_on_every_cue() -> None:
         for text in (f"Doe {cue}", f"Doe, a spokesman, also {cue}", f"Doe {cue}x", f"Doe {cue}-"):
             expected = people_module._cue_after_pattern().match(text, 3) is not None
             assert (people_module._ASCII_CUE_AFTER_PATTERN.match(text, 3) is not None) == expected
+
+
+_ROLE_BEFORE_PIECES = st.sampled_from(
+    [" ", "  ", "\u00a0", "the", "The", "former", "Defence", "Minister", "agency's", "agency’s",
+     "spokesman", "U.S.", "al-", "x", "1", ",", "“", "-", ".", "said", "Doe", "\n", "’"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROLE_BEFORE_PIECES, max_size=14).map("".join))
+def test_role_before_walk_finds_what_the_pattern_finds(text: str) -> None:
+    """On a simple text, the walk back over _ASCII_TOKEN_CHARS reads the words the reverse
+    pattern reads, from any start and floor."""
+    assert people_module._simple_text(text)
+    for start in range(len(text) + 1):
+        for floor in range(0, start, 3):
+            expected = people_module._role_before(text, start, floor, simple=False)
+            assert people_module._role_before(text, start, floor, simple=True) == expected

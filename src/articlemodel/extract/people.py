@@ -305,6 +305,9 @@ _ASCII_ROLE_TOKEN_PATTERN = re.compile(r"[A-Za-z0-9.'’\-]+")
 _ROLE_ARTICLES = frozenset({"a", "an", "the", "his", "her", "its", "their", "then"})
 # The same, searched from the right: the word that ends where a walk back stands.
 _LAST_TOKEN_PATTERN = regex.compile(r"(?r)[\p{L}\p{M}\p{Nd}.'’\-]+")
+# Its characters in a simple text (_simple_text), where no other character outside ASCII is a
+# letter, a mark or a digit.
+_ASCII_TOKEN_CHARS = frozenset(string.ascii_letters + string.digits + ".'’-")
 _HONORIFIC_BEFORE_PATTERN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])\L<honorifics>\.?{_SPACE_RE}$",
     regex.VERSION1,
@@ -402,28 +405,41 @@ def _is_name_word(token: str) -> bool:
     return clean.lower() not in _FUNCTION_WORDS
 
 
-def _role_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
+def _role_before(
+    text: str, start: int, floor: int, *, simple: bool = False
+) -> tuple[int, int] | None:
     """The role words right before ``start`` (``former Defence``, ``the agency's spokesman``).
 
     Walks back over capitalised words and role words joined by single spaces, at most
     ``MAX_ROLE_WORDS_BEFORE`` of them, and stops at function words; returns the span from the
-    first word to the end of the last, or None.
+    first word to the end of the last, or None. Where the text is ``simple`` (_simple_text),
+    each word is read by a walk back over _ASCII_TOKEN_CHARS instead of _LAST_TOKEN_PATTERN.
     """
     begin = end = start
     pos = start
     taken = 0
     while taken < MAX_ROLE_WORDS_BEFORE and pos - 1 > floor and text[pos - 1] in " \u00a0":
-        match = _LAST_TOKEN_PATTERN.search(text, max(floor, pos - 41), pos - 1)
-        if match is None or match.end() != pos - 1:
-            break
-        token = match.group()
+        lo = max(floor, pos - 41)
+        if simple:
+            at = pos - 1
+            while at > lo and text[at - 1] in _ASCII_TOKEN_CHARS:
+                at -= 1
+            if at == pos - 1:
+                break
+            token_start = at
+        else:
+            match = _LAST_TOKEN_PATTERN.search(text, lo, pos - 1)
+            if match is None or match.end() != pos - 1:
+                break
+            token_start = match.start()
+        token = text[token_start : pos - 1]
         if _folded(token) in _FUNCTION_WORDS:
             break
         if not (token[0].isupper() or _is_role_word(token)):
             break
         if taken == 0:
-            end = match.end()
-        begin = pos = match.start()
+            end = pos - 1
+        begin = pos = token_start
         taken += 1
     return (begin, end) if taken else None
 
@@ -572,11 +588,11 @@ def _candidate(
     elif split:
         evidence = "title"
         role = (words[0][0], words[split - 1][1])
-        before = _role_before(text, words[0][0], floor)
+        before = _role_before(text, words[0][0], floor, simple=simple)
         if before is not None:
             role = (before[0], role[1])
     if role is None and not honorific:
-        before = _role_before(text, start, floor)
+        before = _role_before(text, start, floor, simple=simple)
         if before is not None:
             last_token = _ROLE_TOKEN_PATTERN.search(text, before[0], before[1])
             tail = text[before[0] : before[1]].rsplit(" ", 1)[-1]
