@@ -530,10 +530,12 @@ def _best_place(key: str) -> Place | None:
     return ranked[0] if ranked else None
 
 
+@functools.lru_cache(maxsize=65_536)
 def _spelling_ok(written: str, key: str, several_words: bool) -> bool:
     """Whether a gazetteer match may stand: spelt as the gazetteer spells the place, or, for a
     main name, long enough (two words, or a word of ``LOC_MIN_FOLDED_CHARS`` letters) that the
-    transliteration folds cannot have turned an ordinary word into it."""
+    transliteration folds cannot have turned an ordinary word into it (cached: a place is
+    mostly written the same way)."""
     places = gazetteer().get(key)
     folded = plain(written)
     if any(folded in p.plains for p in places):
@@ -541,6 +543,9 @@ def _spelling_ok(written: str, key: str, several_words: bool) -> bool:
     if not any(p.main for p in places):
         return False
     return several_words or len(written) >= settings.LOC_MIN_FOLDED_CHARS
+
+
+register_cache(_spelling_ok.cache_clear)
 
 
 def _prefixes(keys: Iterable[str]) -> frozenset[str]:
@@ -617,10 +622,21 @@ def _scan(
             )
             last_end = found.end()
             if found.lastgroup == "first" and article is None:  # most runs: one word, name or not
-                single = normalize_words(text[run_start:last_end])
+                word = text[run_start:last_end]
+                single = normalize_words(word)
                 key = single[0] if len(single) == 1 else word_key(single)
                 if not single or (key not in established and key not in names):
                     continue
+                # A known name of one word: the name the loop below would find, when capitalised.
+                if word[0].isupper():
+                    if sentence is None:
+                        sentence = _Sentence(text, start, end)
+                    name = _Name([word], [(run_start, last_end)], 0, 0, sentence)
+                    if _accept(
+                        text, name, key, dateline=dateline, blocked=blocked, established=established
+                    ):
+                        yield _Found(run_start, last_end, run_start, last_end, key)
+                continue
             # The run's words and connectors: the regex form captures them; in the plain view
             # they are the words of the stdlib token pattern in the run (test_plain_run_tokens).
             spans: list[tuple[int, int]] | None = None  # read when a name is found
@@ -628,7 +644,7 @@ def _scan(
             if isinstance(found, regex.Match):
                 run = found
                 texts: list[str] = run.captures("first") + run.captures("token")
-            elif found.lastgroup == "first":
+            elif found.lastgroup == "first":  # one word, with an article glued on before
                 texts, spans = [text[run_start:last_end]], [(run_start, last_end)]
             else:
                 assert view is not None
