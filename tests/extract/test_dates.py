@@ -770,6 +770,20 @@ def test_full_case_patterns_number_their_groups_alike() -> None:
         assert dict(full_case.groupindex) == dict(pattern.groupindex) == dict(numbers)
 
 
+def test_lazy_rules_compile_on_first_use() -> None:
+    grammar = dates_module._Grammar()
+    lazy = [i for i, pattern in enumerate(grammar.simple_patterns) if pattern is None]
+    assert {grammar.rules[i].name for i in lazy} == dates_module._LAZY_RULES
+    for i in lazy:
+        # Tried only in the windows where their needs pattern finds its part.
+        assert grammar.needs[i] is not None
+        assert grammar.compile_rule(i).pattern == grammar.rules[i].source
+        assert grammar.simple_patterns[i] is grammar.compile_rule(i)
+    assert list(grammar.patterns) == grammar.simple_patterns
+    for rule, numbers in zip(grammar.rules, grammar.group_numbers, strict=True):
+        assert dict(numbers) == dict(rule.pattern.groupindex), rule.name
+
+
 def test_fixed_day_resolves_as_its_value() -> None:
     for day in [D(1, 1, 1), D(999, 12, 31), D(2016, 2, 29), D(2018, 6, 4), D(9999, 12, 31)]:
         resolve = dates_module._fixed_day(day)

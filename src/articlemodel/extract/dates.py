@@ -43,7 +43,7 @@ import itertools
 import re
 import threading
 import types
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -692,6 +692,40 @@ def _ascii_digits(pattern: str) -> str:
     return "".join(out)
 
 
+def _group_numbers(pattern: str) -> dict[str, int]:
+    """The numbers of the named groups of ``pattern`` (a rule's source), by name: every "("
+    that is not "(?" opens a group, and so does "(?P<"; the groups are numbered in the order
+    they open (as ``regex`` numbers them; pinned by a test)."""
+    numbers: dict[str, int] = {}
+    count, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        i += 1
+        if char == "\\":
+            i += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            for literal in "^]":
+                if pattern[i : i + 1] == literal:
+                    i += 1
+        elif char == "(" and (pattern[i : i + 1] != "?" or pattern[i : i + 3] == "?P<"):
+            count += 1
+            if pattern[i : i + 3] == "?P<":
+                name_end = pattern.index(">", i)
+                numbers[pattern[i + 3 : name_end]] = count
+    return numbers
+
+
+# Rules whose ``needs`` pattern finds its part in few articles (in under 5% of the dev and seed
+# articles): their patterns are compiled on first use, not at import.
+_LAZY_RULES = frozenset(
+    {"iso", "numeric", "week_of", "long_adjective", "weekdays", "frequency", "holiday",
+     "clock_ampm", "clock_military", "ordinal_day", "range_duration"}
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class _Rule:
     name: str
@@ -701,8 +735,14 @@ class _Rule:
     """How far before a trigger its expression may start, in characters."""
     forward: int
     """How far after a trigger its expression may end."""
-    pattern: regex.Pattern[str]
+    source: str
+    """The pattern, for ``regex`` with _FLAGS."""
     handler: Handler
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern (compiled once: ``regex`` keeps the patterns it compiled)."""
+        return regex.compile(self.source, _FLAGS)
 
 
 def _days_from_reference(offset: int, part: str | None) -> _Resolver:
@@ -1157,9 +1197,13 @@ class _Grammar:
         }  # fmt: skip
         sources, needs, heads = _rule_sources(lex, _trie_alt)
         self.rules = tuple(
-            _Rule(name, triggers[name], *reach[name], regex.compile(pattern, _FLAGS), handler)
+            _Rule(name, triggers[name], *reach[name], pattern, handler)
             for name, pattern, handler in sources
         )
+        # The simple-case patterns, compiled here but for _LAZY_RULES' (None until first used).
+        self.simple_patterns: list[regex.Pattern[str] | None] = [
+            None if rule.name in _LAZY_RULES else rule.pattern for rule in self.rules
+        ]
         # Read in the lower-cased text, with the VERSION0 patterns only: in the texts those
         # read, a character matches a letter of theirs exactly when its lower case is the
         # letter.
@@ -1190,12 +1234,12 @@ class _Grammar:
         self.heads_stop: tuple[int | None, ...] = tuple(
             rule.forward if rule.name in ends_at_trigger else None for rule in self.rules
         )
-        self.patterns = tuple(rule.pattern for rule in self.rules)
         self.handlers = tuple(rule.handler for rule in self.rules)
         # The full-case patterns are built from the same sources (their alternations hold no
-        # groups), so their groups have the same numbers.
+        # groups), so their groups have the same numbers; read from the sources, without
+        # compiling them (pinned by a test).
         self.group_numbers = tuple(
-            types.MappingProxyType(dict(rule.pattern.groupindex)) for rule in self.rules
+            types.MappingProxyType(_group_numbers(rule.source)) for rule in self.rules
         )
         self.ranks = {rule.name: rank for rank, rule in enumerate(self.rules)}
         # The rules each trigger word or feature starts, as (rule index, back, forward).
@@ -1233,6 +1277,18 @@ class _Grammar:
             "short": rules_of("#short"),
         }
 
+    def compile_rule(self, index: int) -> regex.Pattern[str]:
+        """The simple-case pattern of rule ``index``, compiled on first use."""
+        pattern = self.simple_patterns[index]
+        if pattern is None:
+            pattern = self.simple_patterns[index] = self.rules[index].pattern
+        return pattern
+
+    @functools.cached_property
+    def patterns(self) -> tuple[regex.Pattern[str], ...]:
+        """The rules' patterns with simple case folding, all compiled."""
+        return tuple(self.compile_rule(index) for index in range(len(self.rules)))
+
     @functools.cached_property
     def full_case_patterns(self) -> tuple[regex.Pattern[str], ...]:
         """The rules' patterns with full case folding, compiled on first use."""
@@ -1246,6 +1302,13 @@ class _Grammar:
         character of the text may fold to several."""
         if _FULL_CASE_RISK_PATTERN.search(text) is None:
             return self.patterns
+        return self.full_case_patterns
+
+    def lazy_patterns_for(self, text: str) -> Sequence[regex.Pattern[str] | None]:
+        """patterns_for(text), with None for a simple-case pattern not compiled yet (see
+        compile_rule)."""
+        if _FULL_CASE_RISK_PATTERN.search(text) is None:
+            return self.simple_patterns
         return self.full_case_patterns
 
     # ------------------------------------------------------------------ helpers
@@ -2314,7 +2377,7 @@ class _FoundCache(threading.local):
     def __init__(self) -> None:
         self.grammar: _Grammar | None = None
         self.doc: Document | None = None
-        self.patterns: tuple[regex.Pattern[str], ...] = ()
+        self.patterns: Sequence[regex.Pattern[str] | None] = ()
         self.lowered: str | None = None
         self.spans: dict[_Span, list[_Candidate]] = {}
         self.tokens: list[_Token] | None = None
@@ -2333,9 +2396,9 @@ def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
     text = doc.text
     if cache.grammar is not grammar or cache.doc is not doc:
         cache.grammar, cache.doc, cache.spans = grammar, doc, {}
-        cache.patterns = grammar.patterns_for(text)
+        cache.patterns = grammar.lazy_patterns_for(text)
         cache.lowered, cache.tokens, cache.token_starts = None, None, []
-        if cache.patterns is grammar.patterns and grammar.trigger_word_pattern is not None:
+        if cache.patterns is grammar.simple_patterns and grammar.trigger_word_pattern is not None:
             lower_case = text.lower()
             if len(lower_case) == len(text):
                 cache.lowered = lower_case
@@ -2465,7 +2528,7 @@ def _find_in_span(
     span: _Span,
     tokens: list[_Token],
     *,
-    patterns: tuple[regex.Pattern[str], ...],
+    patterns: Sequence[regex.Pattern[str] | None],
     lowered: str | None,
 ) -> list[_Candidate]:
     """The candidates in text[start:end] that survive overlaps.
@@ -2473,7 +2536,8 @@ def _find_in_span(
     Each rule runs only in windows around the tokens that start it: from ``back`` characters
     before a token to ``forward`` after it, overlapping windows merged; and, where the text is
     read with the VERSION0 patterns (``lowered`` is then the lower-cased text), only in those
-    where its ``needs`` pattern finds something.
+    where its ``needs`` pattern finds something. A pattern None in ``patterns`` is compiled
+    where first needed (_Grammar.compile_rule).
     """
     start, end = span
     windows: dict[int, list[_Span]] = {}
@@ -2498,11 +2562,15 @@ def _find_in_span(
         needs, heads = all_needs[index], all_heads[index]
         for window_start, window_end in windows[index]:
             matches: Iterable[regex.Match[str]]
-            if lowered is None:
-                matches = pattern.finditer(text, window_start, window_end)
-            elif needs is not None and needs.search(lowered, window_start, window_end) is None:
+            if (
+                lowered is not None
+                and needs is not None
+                and needs.search(lowered, window_start, window_end) is None
+            ):
                 continue
-            elif heads is not None:
+            if pattern is None:
+                pattern = grammar.compile_rule(index)
+            if lowered is not None and heads is not None:
                 # A window that ends before the span ends where its last trigger's window
                 # ends: ``forward`` after that trigger's end.
                 stop = all_stops[index]
