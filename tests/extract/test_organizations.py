@@ -557,7 +557,7 @@ def test_deterministic(text: str) -> None:
 @pytest.mark.parametrize("follower", organizations._FOLLOWERS)
 @pytest.mark.parametrize("gap", [" ", "\u00a0", "  ", " \u00a0 "])
 def test_follow_prefilter(follower: str, gap: str) -> None:
-    # _words tries _FOLLOW_PATTERN only where its prefilter lets it: no follower is missed
+    # _words tries _follow_pattern() only where its prefilter lets it: no follower is missed
     text = f"Bank{gap}{follower} x"
     words = organizations._words(text, 0, len(text), [0])
     assert [w.text for w in words] == ["Bank", follower]
@@ -677,7 +677,7 @@ def test_plain_word_pattern(text: str, start: int) -> None:
     o = organizations
     assert o._plain(text)
     start = min(start, len(text))
-    unicode_spans = [m.span() for m in o._CAPITALIZED_WORD_PATTERN.finditer(text, start)]
+    unicode_spans = [m.span() for m in o._capitalized_word_pattern().finditer(text, start)]
     plain_spans = [m.span() for m in o._PLAIN_CAPITALIZED_WORD_PATTERN.finditer(text, start)]
     assert plain_spans == unicode_spans
 
@@ -692,16 +692,16 @@ def test_plain_patterns(text: str) -> None:
     # in plain text each _PLAIN_ pattern matches where its Unicode counterpart does
     o = organizations
     for plain, unicode in (
-        (o._PLAIN_LOWER_TRIPLE_PATTERN, o._LOWER_TRIPLE_PATTERN),
-        (o._PLAIN_UPPER_PAIR_PATTERN, o._UPPER_PAIR_PATTERN),
-        (o._PLAIN_LETTER_PATTERN, o._LETTER_PATTERN),
+        (o._PLAIN_LOWER_TRIPLE_PATTERN, o._lower_triple_pattern()),
+        (o._PLAIN_UPPER_PAIR_PATTERN, o._upper_pair_pattern()),
+        (o._PLAIN_LETTER_PATTERN, o._letter_pattern()),
     ):
         for start in range(0, len(text) + 1, 3):
             assert _found(plain.search(text, start)) == _found(unicode.search(text, start))
     for at in range(len(text) + 1):
         for end in (len(text), at + 4):
             plain_follow = o._PLAIN_FOLLOW_PATTERN.match(text, at, end)
-            follow = o._FOLLOW_PATTERN.match(text, at, end)
+            follow = o._follow_pattern().match(text, at, end)
             assert (plain_follow is None) == (follow is None)
             if plain_follow is not None and follow is not None:
                 assert plain_follow.span(o._FOLLOW_GROUP) == follow.span(o._FOLLOW_GROUP)
@@ -713,7 +713,7 @@ def test_plain_follow_pattern_followers(follower: str, after: str) -> None:
     o = organizations
     text = f"Bank {follower}{after}"
     plain_follow = o._PLAIN_FOLLOW_PATTERN.match(text, 4)
-    follow = o._FOLLOW_PATTERN.match(text, 4)
+    follow = o._follow_pattern().match(text, 4)
     assert _found(plain_follow) == _found(follow)
 
 
@@ -735,7 +735,7 @@ def test_name_gaps(gap: str) -> None:
 def _region_scan(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The capitalized words of one region, scanned on their own (as _word_spans does)."""
     o = organizations
-    pattern = o._CAPITALIZED_WORD_PATTERN  # the plain pattern finds the same in plain text
+    pattern = o._capitalized_word_pattern()  # the plain pattern finds the same in plain text
     return [m.span() for m in pattern.finditer(text, start, end)]
 
 

@@ -95,16 +95,26 @@ _CAPS_WORDS = frozenset({
 _LOWERCASE_HEADS = frozenset({"Army", "Navy", "Force", "Guard", "Marines", "Police", "Coast"})
 # A connector or lower-case head right after a name word: "Bank| of| the", "Iraqi| army".
 _FOLLOWERS = sorted(_CONNECTORS | {w.lower() for w in _LOWERCASE_HEADS} | {"air", "forces"})
-_FOLLOW_PATTERN = regex.compile(
-    r"[ \u00a0]{1,3}(?P<word>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-])", follow=_FOLLOWERS
-)
+
+
+# Patterns that only some texts need (text that is not plain, sports reports, media names, the
+# coalition, ...) are compiled on their first use, by a cached function: importing the module
+# costs less, and an article that needs none of them never compiles them.
+@functools.cache
+def _follow_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        r"[ \u00a0]{1,3}(?P<word>\L<follow>)(?![\p{L}\p{M}\p{Nd}\-])", follow=_FOLLOWERS
+    )
+
+
 # The same for plain text (test_plain_patterns), longest first where one starts another.
 _PLAIN_FOLLOWERS = "|".join(re.escape(w) for w in sorted(_FOLLOWERS, key=len, reverse=True))
 _PLAIN_FOLLOW_PATTERN = re.compile(
     rf"[ \u00a0]{{1,3}}(?P<word>{_PLAIN_FOLLOWERS})(?![A-Za-z0-9\-])"
 )
-_FOLLOW_GROUP = _FOLLOW_PATTERN.groupindex["word"]  # a group by number: by name costs more
-# What the text after a word must start with for _FOLLOW_PATTERN to match there: a space,
+# a group by number: by name costs more (the same number in _follow_pattern(): test_plain_patterns)
+_FOLLOW_GROUP = _PLAIN_FOLLOW_PATTERN.groupindex["word"]
+# What the text after a word must start with for _follow_pattern() to match there: a space,
 # then another space or a follower's first character (one look-up, which most words fail);
 # then after the space another space, a follower of one or two characters ("&", "of") or
 # the first three letters of a longer one ("the", "arm"). The pattern is tried only after
@@ -133,11 +143,17 @@ _POSSESSIVES = ("'s", "’s")
 # Words of four letters or more, capitalized or not, to tell title case from sentence case.
 _LONG_UPPER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Lu}[\p{L}\p{M}]{3,}+")
 _LONG_LOWER_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Ll}[\p{L}\p{M}]{3,}+")
+
+
 # A capitalized word or a number, at the start of a word (not "Qaeda" in "al-Qaeda").
-_CAPITALIZED_WORD_PATTERN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
-    r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
-)
+@functools.cache
+def _capitalized_word_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\p{Nd}\-'’.&])[\p{Lu}\p{Nd}][\p{L}\p{M}\p{Nd}]*+"
+        r"(?:[.&'’\-][\p{L}\p{M}\p{Nd}]++)*+\.?"
+    )
+
+
 # Text is plain when its letters, marks and digits are all ASCII (other characters may be
 # anything: “quotes”, dashes, ’, €; see _plain): there a letter is [A-Za-z], a digit [0-9] and
 # no character is a mark, and the _PLAIN_ patterns below find what the Unicode ones find, with
@@ -151,15 +167,31 @@ _PLAIN_CAPITALIZED_WORD_PATTERN = re.compile(
 _NON_ASCII_PATTERN = re.compile(r"[^\x00-\x7f]")
 # Where a lower-case word is hyphenated to a capital: "al-Qaeda", "anti-IS".
 _LOWER_HYPHEN_UPPER_PATTERN = regex.compile(r"(?<=\p{Ll})-(?=\p{Lu})")
-_LETTER_PATTERN = regex.compile(r"\p{L}")
+
+
+@functools.cache
+def _letter_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"\p{L}")
+
+
 _PLAIN_LETTER_PATTERN = re.compile(r"[A-Za-z]")
 # A lower-case word (see _LowerWords): lower-case letters with no letter, mark, digit or
 # hyphen on either side.
 _LOWER_LETTERS_PATTERN = regex.compile(r"\p{Ll}++")
 _WORD_CHAR_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}\-]")
+
+
 # Text in capitals has no three lower-case letters in a row ("McDONALD'S" is still capitals).
-_LOWER_TRIPLE_PATTERN = regex.compile(r"\p{Ll}{3}")
-_UPPER_PAIR_PATTERN = regex.compile(r"\p{Lu}{2}")
+@functools.cache
+def _lower_triple_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"\p{Ll}{3}")
+
+
+@functools.cache
+def _upper_pair_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"\p{Lu}{2}")
+
+
 # The same for plain text (test_plain_patterns).
 _PLAIN_LOWER_TRIPLE_PATTERN = re.compile(r"[a-z]{3}")
 _PLAIN_UPPER_PAIR_PATTERN = re.compile(r"[A-Z]{2}")
@@ -187,24 +219,38 @@ _SHORT_THEN_LONG_PATTERN = regex.compile(
 # Where a long form cannot reach back over: sentence ends, brackets, semicolons, colons.
 _LONG_FORM_STOP_PATTERN = regex.compile(r"[()\[\];:!?\"“”\n]")
 _PIECE_PATTERN = regex.compile(r"\S++")
+
+
 # "the US-led coalition", "the international coalition forces", "coordinated Coalition strikes".
-_COALITION_PATTERN = regex.compile(
-    r"""
-    (?<![\p{L}\p{M}\p{Nd}\-])
-    (?P<span>
-      (?:(?P<leader>(?:\p{Lu}\.?){1,4}|\p{Lu}\p{Ll}+)[\-‐]led[ ]      # US-led, U.S.-led, Saudi-led
-        |(?:international|multinational|global|anti-[\p{L}\p{Nd}\-]+)[ ]
-      )?
-      (?P<word>coalition|Coalition)
-      (?:[ ](?P<forces>forces|troops|aircraft|warplanes|jets))?
+@functools.cache
+def _coalition_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        r"""
+        (?<![\p{L}\p{M}\p{Nd}\-])
+        (?P<span>
+          (?:(?P<leader>(?:\p{Lu}\.?){1,4}|\p{Lu}\p{Ll}+)[\-‐]led[ ]  # US-led, U.S.-led, Saudi-led
+            |(?:international|multinational|global|anti-[\p{L}\p{Nd}\-]+)[ ]
+          )?
+          (?P<word>coalition|Coalition)
+          (?:[ ](?P<forces>forces|troops|aircraft|warplanes|jets))?
+        )
+        (?![\p{L}\p{M}\p{Nd}])
+        """,
+        regex.VERBOSE,
     )
-    (?![\p{L}\p{M}\p{Nd}])
-    """,
-    regex.VERBOSE,
-)
-_COALITION_WORD_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}])[Cc]oalition(?![\p{L}\p{M}])")
+
+
+@functools.cache
+def _coalition_word_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\p{L}\p{M}\p{Nd}])[Cc]oalition(?![\p{L}\p{M}])")
+
+
 # A capitalized word just before a position: "National " in "National Coalition".
-_PREVIOUS_WORD_PATTERN = regex.compile(r"(?P<word>\p{Lu}[\p{L}\p{M}]*+)[ ]$")
+@functools.cache
+def _previous_word_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"(?P<word>\p{Lu}[\p{L}\p{M}]*+)[ ]$")
+
+
 # A media name with a number: "Kurdistan 24", "France 24", "Channel 4".
 _NUMBERED_NAME_RE = r"\p{Lu}[\p{L}\p{M}\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}\-]*+){0,3}[ ]\p{Nd}{1,3}"
 _MEDIA_AFTER_PATTERN = regex.compile(
@@ -226,14 +272,27 @@ _MEDIA_VERB_PATTERN = regex.compile(
 # Characters that often stand before "said" and are no digits: closing quotes, dashes.
 _QUOTES_AND_DASHES = frozenset("”’“‘»«–—…\u00a0")
 _MEDIA_VERBS = (" reported", " reports", " said", " quoted", " broadcast", " aired", " cited")
-_LEADING_COMMON_PATTERN = regex.compile(
-    r"(?:\L<common>[ ])+", common=sorted(_OPENERS | _CALENDAR | {"May"})
-)
-_MEDIA_BEFORE_PATTERN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-])(?P<name>{_NUMBERED_NAME_RE})$")
+
+
+@functools.cache
+def _leading_common_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"(?:\L<common>[ ])+", common=sorted(_OPENERS | _CALENDAR | {"May"}))
+
+
+@functools.cache
+def _media_before_pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\-])(?P<name>{_NUMBERED_NAME_RE})$")
+
+
 # A flag carrier: "Air" and a country name.
-_AIRLINE_PATTERN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}\-])Air[ ](?P<place>\p{Lu}\p{L}++(?:[ ]\p{Lu}\p{L}++)?)(?![\p{L}\p{Nd}])"
-)
+@functools.cache
+def _airline_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\p{Nd}\-])Air[ ]"
+        r"(?P<place>\p{Lu}\p{L}++(?:[ ]\p{Lu}\p{L}++)?)(?![\p{L}\p{Nd}])"
+    )
+
+
 # A team-sport report: its headline starts "SOCCER -", "ICE HOCKEY -", "NBA -", ...
 _TEAM_SPORT_PATTERN = regex.compile(
     r"^[ \t]*(?:SOCCER|FOOTBALL|BASKETBALL|BASEBALL|ICE[ ]HOCKEY|HOCKEY"
@@ -246,36 +305,52 @@ _TEAM_SPORT_PATTERN = regex.compile(
 _TEAM_RE = r"\p{Lu}[\p{L}\p{M}'’\-]*+(?:[ ](?:\p{Lu}[\p{L}\p{M}'’\-]*+|de|of|del))*+"
 # Scorers and minutes in brackets after a score: "2 (Scholl 23, Elber 60)".
 _SCORERS_RE = r"(?:[ ]\([^()\n]{0,300}\))?"
-_RESULT_PATTERN = regex.compile(
-    rf"""
-    (?:^|(?<=[,;:][ ]))
-    (?P<a>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}{_SCORERS_RE}
-    [ ](?:-[ ])?(?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}(?![\p{{L}}\p{{Nd}}]|[.,]\p{{Nd}})
-    """,
-    regex.VERBOSE | regex.MULTILINE,
-)
-# "Bayern Munich beat Hamburg 2-1", "Celtic drew 1-1 with Rangers".
-_RESULT_PROSE_PATTERN = regex.compile(
-    rf"""
-    (?<![\p{{L}}\p{{M}}])(?P<a>{_TEAM_RE})[ ]
-    (?:(?:beat|defeated|edged|thrashed|routed|crushed|upset|downed|overcame|lost[ ]to
-         |drew[ ]with)
-       [ ](?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,2}}-\p{{Nd}}{{1,2}}
-      |drew[ ]\p{{Nd}}{{1,2}}-\p{{Nd}}{{1,2}}[ ]with[ ](?P<b>{_TEAM_RE})
+
+
+@functools.cache
+def _result_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        (?:^|(?<=[,;:][ ]))
+        (?P<a>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}{_SCORERS_RE}
+        [ ](?:-[ ])?(?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,3}}(?![\p{{L}}\p{{Nd}}]|[.,]\p{{Nd}})
+        """,
+        regex.VERBOSE | regex.MULTILINE,
     )
-    """,
-    regex.VERBOSE | regex.VERSION1,
-)
+
+
+# "Bayern Munich beat Hamburg 2-1", "Celtic drew 1-1 with Rangers".
+@functools.cache
+def _result_prose_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{M}}])(?P<a>{_TEAM_RE})[ ]
+        (?:(?:beat|defeated|edged|thrashed|routed|crushed|upset|downed|overcame|lost[ ]to
+             |drew[ ]with)
+           [ ](?P<b>{_TEAM_RE})[ ]\p{{Nd}}{{1,2}}-\p{{Nd}}{{1,2}}
+          |drew[ ]\p{{Nd}}{{1,2}}-\p{{Nd}}{{1,2}}[ ]with[ ](?P<b>{_TEAM_RE})
+        )
+        """,
+        regex.VERBOSE | regex.VERSION1,
+    )
+
+
 # A dateline in CoNLL-2003 style: a place in capitals and an ISO date.
-_CAPS_DATELINE_PATTERN = regex.compile(
-    r"\p{Lu}[\p{Lu}\p{M}.'’\-]*+(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*+){0,5}"
-    r"[ ]\p{Nd}{4}-\p{Nd}{2}-\p{Nd}{2}"
-)
-_STANDING_PATTERN = regex.compile(
-    rf"^(?P<a>{_TEAM_RE})"
-    rf"(?:[ \t]+(?:\p{{Nd}}{{1,3}}(?:[-/]\p{{Nd}}{{1,3}})?|\.\p{{Nd}}{{3}}|-)){{3,}}[ \t]*$",
-    regex.MULTILINE,
-)
+@functools.cache
+def _caps_dateline_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        r"\p{Lu}[\p{Lu}\p{M}.'’\-]*+(?:[ ,]{1,2}\p{Lu}[\p{L}\p{M}.'’\-]*+){0,5}"
+        r"[ ]\p{Nd}{4}-\p{Nd}{2}-\p{Nd}{2}"
+    )
+
+
+@functools.cache
+def _standing_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^(?P<a>{_TEAM_RE})"
+        rf"(?:[ \t]+(?:\p{{Nd}}{{1,3}}(?:[-/]\p{{Nd}}{{1,3}})?|\.\p{{Nd}}{{3}}|-)){{3,}}[ \t]*$",
+        regex.MULTILINE,
+    )
 
 
 # --- lexicons ----------------------------------------------------------------------------
@@ -468,8 +543,8 @@ def _region_words(
     average, and each call has a fixed cost. ``plain``: whether ``text`` is plain (_plain).
     """
     result: list[list[_Word]] = []
-    letter_pattern = _PLAIN_LETTER_PATTERN if plain else _LETTER_PATTERN
-    follow_pattern = _PLAIN_FOLLOW_PATTERN if plain else _FOLLOW_PATTERN
+    letter_pattern = _PLAIN_LETTER_PATTERN if plain else _letter_pattern()
+    follow_pattern = _PLAIN_FOLLOW_PATTERN if plain else _follow_pattern()
     new = _new_word
     name_gaps = _NAME_GAPS
     follow_starts = _FOLLOW_STARTS
@@ -574,7 +649,7 @@ def _word_spans(
     elif text[start - 1 if start else 0 : end].isascii():  # with the character before it
         spans = [m.span() for m in _PLAIN_CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
     else:
-        spans = [m.span() for m in _CAPITALIZED_WORD_PATTERN.finditer(text, start, end)]
+        spans = [m.span() for m in _capitalized_word_pattern().finditer(text, start, end)]
     if text.find("-", start, end) < 0:
         return spans  # no hyphenated words
     extra: list[tuple[int, int]] = []
@@ -613,7 +688,7 @@ def _document_spans(doc: Document, plain: bool | None = None) -> list[list[tuple
     text = doc.text
     if plain is None:
         plain = _plain(text)
-    pattern = _PLAIN_CAPITALIZED_WORD_PATTERN if plain else _CAPITALIZED_WORD_PATTERN
+    pattern = _PLAIN_CAPITALIZED_WORD_PATTERN if plain else _capitalized_word_pattern()
     spans = [m.span() for m in pattern.finditer(text)]
     starts = [s for s, _ in spans]  # searched instead of the spans: integers compare faster
     result: list[list[tuple[int, int]] | None] = []
@@ -649,8 +724,8 @@ def _regions(doc: Document) -> list[_Region]:
             lower = _PLAIN_LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
             caps = not lower and _PLAIN_UPPER_PAIR_PATTERN.search(text, start, end) is not None
         else:
-            lower = _LOWER_TRIPLE_PATTERN.search(text, start, end) is not None
-            caps = not lower and _UPPER_PAIR_PATTERN.search(text, start, end) is not None
+            lower = _lower_triple_pattern().search(text, start, end) is not None
+            caps = not lower and _upper_pair_pattern().search(text, start, end) is not None
         regions.append(_Region(words, caps, text, start, end, region.kind))
     return regions
 
@@ -980,11 +1055,11 @@ def _sports(state: _State, doc: Document) -> None:
         if region.kind != "body":
             continue
         spans: list[tuple[int, int, bool]] = []  # start, end, whether capitals are a name
-        for match in _RESULT_PATTERN.finditer(text, region.start, region.end):
+        for match in _result_pattern().finditer(text, region.start, region.end):
             spans += [(*match.span("a"), False), (*match.span("b"), False)]
-        for match in _STANDING_PATTERN.finditer(text, region.start, region.end):
+        for match in _standing_pattern().finditer(text, region.start, region.end):
             spans.append((*match.span("a"), True))  # "NEW YORK 74 56 .569 -"
-        for match in _RESULT_PROSE_PATTERN.finditer(text, region.start, region.end):
+        for match in _result_prose_pattern().finditer(text, region.start, region.end):
             spans += [(*match.span("a"), False), (*match.span("b"), False)]
         for start, end, caps_ok in spans:
             name = text[start:end]
@@ -1009,13 +1084,13 @@ def _coalition(state: _State, doc: Document) -> None:
         return
     sentence_starts = frozenset(s.start for s in doc.sentences)
     for region in doc.regions:
-        for word in _COALITION_WORD_PATTERN.finditer(text, region.start, region.end):
+        for word in _coalition_word_pattern().finditer(text, region.start, region.end):
             # the full pattern, tried only around the word (a scan from every position is slow)
-            match = _COALITION_PATTERN.search(
+            match = _coalition_pattern().search(
                 text, max(region.start, word.start() - 30), min(region.end, word.end() + 12)
             )
             while match is not None and match.start("word") < word.start():
-                match = _COALITION_PATTERN.search(
+                match = _coalition_pattern().search(
                     text, match.end(), min(region.end, word.end() + 12)
                 )
             if match is None or match.start("word") != word.start():
@@ -1031,7 +1106,7 @@ def _coalition(state: _State, doc: Document) -> None:
             if match["word"] == "Coalition" and match.start("span") == word_start:
                 before = text[max(region.start, word_start - 40) : word_start]
                 # "Coalition" opening a sentence or ending a longer name ("National Coalition")
-                previous = _PREVIOUS_WORD_PATTERN.search(before)
+                previous = _previous_word_pattern().search(before)
                 if word_start in sentence_starts or (
                     previous is not None and previous["word"] not in _OPENERS
                 ):
@@ -1216,10 +1291,10 @@ def _names_in_run(state: _State, run: Sequence[_Word], lowercase: _LowerWords) -
 
 def _airlines(state: _State, doc: Document) -> None:
     if "Air " not in state.text:
-        return  # what _AIRLINE_PATTERN starts with
+        return  # what _airline_pattern() starts with
     countries = _lexicon().countries
     for region in doc.regions:
-        for match in _AIRLINE_PATTERN.finditer(state.text, region.start, region.end):
+        for match in _airline_pattern().finditer(state.text, region.start, region.end):
             place = match["place"]
             if place not in countries:
                 place = place.split(" ")[0]
@@ -1264,14 +1339,14 @@ def _media(state: _State, doc: Document) -> None:
         )
         for verb in _MEDIA_VERB_PATTERN.finditer(text, region.start, region.end) if verbs else ():
             verb_start = verb.start() + 1  # after the number
-            name = _MEDIA_BEFORE_PATTERN.search(
+            name = _media_before_pattern().search(
                 text, max(region.start, verb_start - 80), verb_start
             )
             if name is not None:
                 spans.append(name.span("name"))
         for found, end in spans:
             # "On Monday Kurdistan 24 reported": leading openers and days are not the name
-            lead = _LEADING_COMMON_PATTERN.match(text, found, end)
+            lead = _leading_common_pattern().match(text, found, end)
             start = found if lead is None else lead.end()
             name_text = text[start:end]
             words = _split_words(name_text)
@@ -1331,7 +1406,7 @@ def _link(state: _State, regions: list[_Region], since: int = 0) -> None:
     for region in regions:
         words = region.words
         caps = region.caps
-        if caps and words and _CAPS_DATELINE_PATTERN.match(state.text, words[0].start):
+        if caps and words and _caps_dateline_pattern().match(state.text, words[0].start):
             continue  # "NEW YORK 1996-08-29": a place and a date, CoNLL-2003's dateline
         # the words a form starts with or a hyphenated word with an acronym: other words
         # find nothing
