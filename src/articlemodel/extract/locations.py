@@ -576,8 +576,16 @@ def _glued_article(text: str, first: int, floor: int) -> int | None:
 
 def _plain_run_spans(view: str, start: int, end: int, stop: int) -> list[tuple[int, int]]:
     """The spans of the words and connectors of the run view[start:end] of _PLAIN_RUN_PATTERN
-    in a range that ends at ``stop``. The token pattern reads one character past the run, as
-    the run pattern did (``O’s_`` is one word): a word that starts there is left out."""
+    in a range that ends at ``stop``. A run of letters and single spaces (most runs) is split
+    at its spaces. Else the token pattern reads one character past the run, as the run pattern
+    did (``O’s_`` is one word): a word that starts there is left out."""
+    piece = view[start:end]
+    if "  " not in piece and piece.replace(" ", "").isalpha():
+        spans = []
+        for part in piece.split(" "):
+            spans.append((start, start + len(part)))
+            start += len(part) + 1
+        return spans
     spans = [t.span() for t in _PLAIN_TOKEN_PATTERN.finditer(view, start, min(end + 1, stop))]
     if spans[-1][0] >= end:
         spans.pop()
