@@ -122,3 +122,25 @@ def test_boundaries_are_the_boundary_pattern_matches(text: str, data: st.DataObj
     ]
     marks = segment_module._marks(text)
     assert segment_module._boundaries(text, start, end, marks) == want
+
+
+def test_sentences_and_regions_built_by_slots_are_the_dataclasses() -> None:
+    """segment builds Sentence and Region through their slots: the same objects as __init__."""
+    from dataclasses import fields
+
+    from articlemodel.segment import Region, Sentence
+
+    assert [f.name for f in fields(Sentence)] == ["text", "start", "end", "region", "paragraph"]
+    assert [f.name for f in fields(Region)] == ["kind", "start", "end", "paragraph"]
+    sentence = segment_module._new_sentence("It rained.", 3, 13, "body", 2)
+    assert sentence == Sentence("It rained.", 3, 13, "body", 2)
+    assert repr(sentence) == repr(Sentence("It rained.", 3, 13, "body", 2))
+    assert hash(sentence) == hash(Sentence("It rained.", 3, 13, "body", 2))
+    region = segment_module._new_region("headline", 0, 9, None)
+    assert region == Region("headline", 0, 9, None)
+    assert hash(region) == hash(Region("headline", 0, 9, None))
+    text = "Storm hits\n\nMIAMI (AP) — A storm hit. It rained.\n\nMore rain."
+    doc = segment(text, parse_layout(text))
+    rebuilt = [Sentence(s.text, s.start, s.end, s.region, s.paragraph) for s in doc.sentences]
+    assert list(doc.sentences) == rebuilt
+    assert list(doc.regions) == [Region(r.kind, r.start, r.end, r.paragraph) for r in doc.regions]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 import regex
@@ -217,23 +217,59 @@ def _split_sentences(
     return spans
 
 
+# Sentence and Region are frozen: their dataclass __init__ sets each field through
+# object.__setattr__(self, name, value), a lookup by name per field. Segmentation builds about
+# forty of them per article by setting their slots through the slots' own descriptors, which
+# is twice as fast and gives the same objects (a test compares them with the __init__'s).
+_new_object = object.__new__
+_SENTENCE_SLOTS = tuple(Sentence.__dict__[f.name].__set__ for f in fields(Sentence))
+_REGION_SLOTS = tuple(Region.__dict__[f.name].__set__ for f in fields(Region))
+
+
+def _new_sentence(
+    text: str, start: int, end: int, region: RegionKind, paragraph: int | None
+) -> Sentence:
+    """``Sentence(text, start, end, region, paragraph)``, built by its slots."""
+    sentence: Sentence = _new_object(Sentence)
+    set_text, set_start, set_end, set_region, set_paragraph = _SENTENCE_SLOTS
+    set_text(sentence, text)
+    set_start(sentence, start)
+    set_end(sentence, end)
+    set_region(sentence, region)
+    set_paragraph(sentence, paragraph)
+    return sentence
+
+
+def _new_region(kind: RegionKind, start: int, end: int, paragraph: int | None) -> Region:
+    """``Region(kind, start, end, paragraph)``, built by its slots."""
+    region: Region = _new_object(Region)
+    set_kind, set_start, set_end, set_paragraph = _REGION_SLOTS
+    set_kind(region, kind)
+    set_start(region, start)
+    set_end(region, end)
+    set_paragraph(region, paragraph)
+    return region
+
+
 def segment(text: str, layout: Layout) -> Document:
     """Split the headline, standfirst and body paragraphs of ``text`` into sentences."""
     regions: list[Region] = []
     if layout.headline is not None:
-        regions.append(Region("headline", layout.headline.start, layout.headline.end, None))
+        regions.append(_new_region("headline", layout.headline.start, layout.headline.end, None))
     if layout.standfirst is not None:
-        regions.append(Region("standfirst", layout.standfirst.start, layout.standfirst.end, None))
+        standfirst = layout.standfirst
+        regions.append(_new_region("standfirst", standfirst.start, standfirst.end, None))
+    dateline = layout.dateline
     for i, paragraph in enumerate(layout.paragraphs):
         start = paragraph.start
-        if i == 0 and layout.dateline is not None and layout.dateline.mention.start == start:
-            start = layout.dateline.mention.end
+        if i == 0 and dateline is not None and dateline.mention.start == start:
+            start = dateline.mention.end
             while start < paragraph.end and text[start].isspace():
                 start += 1
-        regions.append(Region("body", start, paragraph.end, i))
+        regions.append(_new_region("body", start, paragraph.end, i))
     marks = _marks(text)
     sentences = tuple(
-        Sentence(text[s:e], s, e, region.kind, region.paragraph)
+        _new_sentence(text[s:e], s, e, region.kind, region.paragraph)
         for region in regions
         for s, e in _split_sentences(text, region.start, region.end, marks)
     )
