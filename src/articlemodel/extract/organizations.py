@@ -196,9 +196,8 @@ def _upper_pair_pattern() -> regex.Pattern[str]:
 _PLAIN_LOWER_TRIPLE_PATTERN = re.compile(r"[a-z]{3}")
 _PLAIN_UPPER_PAIR_PATTERN = re.compile(r"[A-Z]{2}")
 # What may stand between two words of one name: one run of spaces, or a plural possessive
-# apostrophe before it ("Kurdistan Workers' Party").
-_NAME_GAP_PATTERN = regex.compile(r"['’]?[ \u00a0]{1,3}|[ ]?&[ ]?")
-# Every string _NAME_GAP_PATTERN matches in full (46 of them): a gap is looked up, not matched
+# apostrophe before it ("Kurdistan Workers' Party"): every string the pattern
+# ['’]?[ \u00a0]{1,3}|[ ]?&[ ]? matches in full (46 of them). A gap is looked up, not matched
 # (test_name_gaps pins that the set and the pattern agree).
 _NAME_GAPS = frozenset(
     [
@@ -253,22 +252,34 @@ def _previous_word_pattern() -> regex.Pattern[str]:
 
 # A media name with a number: "Kurdistan 24", "France 24", "Channel 4".
 _NUMBERED_NAME_RE = r"\p{Lu}[\p{L}\p{M}\-]*+(?:[ ]\p{Lu}[\p{L}\p{M}\-]*+){0,3}[ ]\p{Nd}{1,3}"
-_MEDIA_AFTER_PATTERN = regex.compile(
-    rf"""
-    (?:told|according[ ]to|interview[ ]with)[ ]
-    (?P<name>{_NUMBERED_NAME_RE})
-    (?![\p{{L}}\p{{Nd}}]|[\-–:.,/]\p{{Nd}})                    # not a score: "Karlsruhe 0-3"
-    """,
-    regex.VERBOSE,
-)
-# What _MEDIA_AFTER_PATTERN starts with: articles without any of these are not searched.
+
+
+@functools.cache
+def _media_after_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        (?:told|according[ ]to|interview[ ]with)[ ]
+        (?P<name>{_NUMBERED_NAME_RE})
+        (?![\p{{L}}\p{{Nd}}]|[\-–:.,/]\p{{Nd}})                # not a score: "Karlsruhe 0-3"
+        """,
+        regex.VERBOSE,
+    )
+
+
+# What _media_after_pattern() starts with: articles without any of these are not searched.
 _MEDIA_AFTER_WORDS = ("told ", "according to ", "interview with ")
+
+
 # A number and a reporting verb: where "Kurdistan 24 reported" ends (at the number's end).
-_MEDIA_VERB_PATTERN = regex.compile(
-    r"\p{Nd}[ ](?:reported|reports|said|quoted|broadcast|aired|cited)(?![\p{L}])"
-)
+@functools.cache
+def _media_verb_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        r"\p{Nd}[ ](?:reported|reports|said|quoted|broadcast|aired|cited)(?![\p{L}])"
+    )
+
+
 # The same verbs after their space: an article where none stands after a character that may
-# be a digit is not searched with _MEDIA_VERB_PATTERN (see _media_verb_possible).
+# be a digit is not searched with _media_verb_pattern() (see _media_verb_possible).
 # Characters that often stand before "said" and are no digits: closing quotes, dashes.
 _QUOTES_AND_DASHES = frozenset("”’“‘»«–—…\u00a0")
 _MEDIA_VERBS = (" reported", " reports", " said", " quoted", " broadcast", " aired", " cited")
@@ -293,14 +304,16 @@ def _airline_pattern() -> regex.Pattern[str]:
     )
 
 
-# A team-sport report: its headline starts "SOCCER -", "ICE HOCKEY -", "NBA -", ...
-_TEAM_SPORT_PATTERN = regex.compile(
+# A team-sport report: its headline starts "SOCCER -", "ICE HOCKEY -", "NBA -", ... Literal
+# words and ASCII classes: the standard library's engine matches what the regex module's does
+# (test_team_sport_pattern), and compiles it in a fraction of the time.
+_TEAM_SPORT_RE = (
     r"^[ \t]*(?:SOCCER|FOOTBALL|BASKETBALL|BASEBALL|ICE[ ]HOCKEY|HOCKEY"
     r"|RUGBY(?:[ ](?:UNION|LEAGUE))?|CRICKET|AMERICAN[ ]FOOTBALL|VOLLEYBALL|HANDBALL"
     r"|WATER[ ]POLO|NFL|NBA|NHL|MLB)"
-    r"[ \t]*[-–—:]",
-    regex.VERSION1,
+    r"[ \t]*[-–—:]"
 )
+_TEAM_SPORT_PATTERN = re.compile(_TEAM_SPORT_RE)
 # A team name in a results line: capitalized words, at most four.
 _TEAM_RE = r"\p{Lu}[\p{L}\p{M}'’\-]*+(?:[ ](?:\p{Lu}[\p{L}\p{M}'’\-]*+|de|of|del))*+"
 # Scorers and minutes in brackets after a score: "2 (Scholl 23, Elber 60)".
@@ -1310,7 +1323,7 @@ def _airlines(state: _State, doc: Document) -> None:
 
 
 def _media_verb_possible(text: str) -> bool:
-    """Whether _MEDIA_VERB_PATTERN may match in ``text``: whether a reporting verb stands after
+    """Whether _media_verb_pattern() may match in ``text``: whether a reporting verb stands after
     a space after a character that may be a digit (any but an ASCII non-digit, a quote or a
     dash). Few articles have one ("2 said"), and this test is cheaper than the pattern's
     search."""
@@ -1330,14 +1343,16 @@ def _media(state: _State, doc: Document) -> None:
     verbs = _media_verb_possible(text)
     if not after and not verbs:
         return
+    after_pattern = _media_after_pattern()
+    verb_pattern = _media_verb_pattern()
     for region in doc.regions:
         spans = (
-            [m.span("name") for m in _MEDIA_AFTER_PATTERN.finditer(text, region.start, region.end)]
+            [m.span("name") for m in after_pattern.finditer(text, region.start, region.end)]
             if after
             and any(text.find(words, region.start, region.end) >= 0 for words in _MEDIA_AFTER_WORDS)
             else []
         )
-        for verb in _MEDIA_VERB_PATTERN.finditer(text, region.start, region.end) if verbs else ():
+        for verb in verb_pattern.finditer(text, region.start, region.end) if verbs else ():
             verb_start = verb.start() + 1  # after the number
             name = _media_before_pattern().search(
                 text, max(region.start, verb_start - 80), verb_start
