@@ -498,13 +498,13 @@ class _Entity(NamedTuple):
     name: str
     kind: str  # "person" or an OrganizationKind
     is_person: bool
-    aliases: tuple[str, ...] = ()
+    owner: int  # the index of its person, or of its organization after the people
 
 
 _START_END = operator.itemgetter(0, 1)  # an _Entity's start and end
 # An _Entity from the tuple of its fields, without the Python-level __new__ of a NamedTuple.
 _entity_of = cast(
-    "Callable[[type[_Entity], tuple[int, int, str, str, str, bool, tuple[str, ...]]], _Entity]",
+    "Callable[[type[_Entity], tuple[int, int, str, str, str, bool, int]], _Entity]",
     tuple.__new__,
 )
 
@@ -514,22 +514,37 @@ class _Entities:
 
     def __init__(self, people: Sequence[Person], organizations: Sequence[Organization]) -> None:
         items: list[_Entity] = []
-        for person in people:
-            # The role's head words, before its complement: "the chief executive" of Acme.
-            role: tuple[str, ...] = ()
-            if person.role:
-                role = tuple(_STDLIB_ROLE_OF_PATTERN.split(f" {person.role.lower()} ")[0].split())
-            head = (person.id, person.name, "person", True, role)
+        for index, person in enumerate(people):
+            head = (person.id, person.name, "person", True, index)
             items += [_entity_of(_Entity, (m.start, m.end, *head)) for m in person.mentions]
-        for org in organizations:
-            aliases = tuple(a.lower() for a in (org.name, org.acronym or "", *org.aliases) if a)
-            head = (org.id, org.name, org.kind, False, aliases)
+        for index, org in enumerate(organizations, start=len(people)):
+            head = (org.id, org.name, org.kind, False, index)
             items += [_entity_of(_Entity, (m.start, m.end, *head)) for m in org.mentions]
         items.sort(key=_START_END)
         self.items = items
+        self.people, self.organizations = people, organizations
+        self._aliases: list[tuple[str, ...] | None] = [None] * (len(people) + len(organizations))
         self._by_id: dict[str, list[_Entity]] | None = None
         self.starts = [e[0] for e in items]
         self.max_len = max([e[1] - e[0] for e in items], default=0)
+
+    def aliases(self, entity: _Entity) -> tuple[str, ...]:
+        """A person's role head words, before its complement ("the chief executive" of Acme);
+        an organization's names, lower-cased. Worked out on first need, once per owner."""
+        found = self._aliases[entity.owner]
+        if found is None:
+            if entity.is_person:
+                person = self.people[entity.owner]
+                found = ()
+                if person.role:
+                    head = _STDLIB_ROLE_OF_PATTERN.split(f" {person.role.lower()} ")[0]
+                    found = tuple(head.split())
+            else:
+                org = self.organizations[entity.owner - len(self.people)]
+                names = (org.name, org.acronym or "", *org.aliases)
+                found = tuple(a.lower() for a in names if a)
+            self._aliases[entity.owner] = found
+        return found
 
     def mentions_of(self, ident: str) -> list[_Entity]:
         """The first 20 mentions of the entity ``ident``, in text order (indexed on first
@@ -1674,7 +1689,7 @@ class _Resolver:
     def _person_for_role(self, noun: str, offset: int) -> _Entity | None:
         """The most recent person whose role, as the article gives it, holds ``noun``."""
         for e in self.entities.before(offset, 80):
-            if e.is_person and noun in e.aliases:
+            if e.is_person and noun in self.entities.aliases(e):
                 return e
         return None
 
@@ -1682,7 +1697,7 @@ class _Resolver:
         kinds = _ORG_NOUNS[noun]
         candidates = [e for e in self.entities.before(offset, 80) if not e.is_person]
         for e in candidates:
-            if any(noun in a for a in e.aliases):
+            if any(noun in a for a in self.entities.aliases(e)):
                 return e
         for e in candidates:
             if e.kind in kinds:
