@@ -662,18 +662,18 @@ _PLAIN_RUN_TEXTS = st.one_of(
 @given(_PLAIN_RUN_TEXTS, st.integers(0, 40), st.integers(0, 60))
 def test_plain_run_pattern(text: str, start: int, length: int) -> None:
     """On the plain view of a plain text, the stdlib form of the run pattern finds the runs
-    _RUN_PATTERN finds, one word or more alike, and _RUN_PATTERN matches each at its start."""
+    the run pattern finds, one word or more alike, and the run pattern matches each at its start."""
     m = locations_module
     view = m._plain_view(text)
     assert view is not None
     assert len(view) == len(text)
     start = min(start, len(text))
     end = min(start + length, len(text))
-    runs = [(r.span(), r.lastgroup) for r in m._RUN_PATTERN.finditer(text, start, end)]
+    runs = [(r.span(), r.lastgroup) for r in m._run_pattern().finditer(text, start, end)]
     plain = [(r.span(), r.lastgroup) for r in m._PLAIN_RUN_PATTERN.finditer(view, start, end)]
     assert plain == runs
     for (run_start, run_end), _ in plain:
-        again = m._RUN_PATTERN.match(text, run_start, end)
+        again = m._run_pattern().match(text, run_start, end)
         assert again is not None
         assert again.span() == (run_start, run_end)
 
@@ -688,12 +688,12 @@ def test_not_plain(text: str) -> None:
 @given(_PLAIN_RUN_TEXTS, st.integers(0, 40), st.integers(0, 60))
 def test_plain_run_tokens(text: str, start: int, length: int) -> None:
     """In the plain view, the stdlib token pattern finds in a run the words and connectors
-    _RUN_PATTERN captures, at the same places."""
+    the run pattern captures, at the same places."""
     m = locations_module
     view = m._plain_view(text)
     assert view is not None
     start = min(start, len(text))
     end = min(start + length, len(text))
-    for run in m._RUN_PATTERN.finditer(text, start, end):
+    for run in m._run_pattern().finditer(text, start, end):
         spans = m._plain_run_spans(view, *run.span(), end)
         assert spans == run.spans("first") + run.spans("token")

@@ -155,29 +155,47 @@ class _Rule:
     ``keywords``, when not empty, are strings one of which every match of the pattern holds
     (``town`` for ``towns?``, ``Air`` for ``Airport``): a text without any is not searched; nor
     is a text range where ``gate``, a cheap pattern that every match holds a match of, finds
-    nothing."""
+    nothing.
+
+    The pattern and the trigger are compiled when first read (``source`` and ``trigger_source``
+    hold them): a text needs only the rules whose keywords it holds."""
 
     label: str
-    pattern: regex.Pattern[str]
+    source: str
     kind: LocationKind
-    trigger: regex.Pattern[str] | None = None
+    trigger_source: str | None = None
     before: int = 0
     after: int = 0
     keywords: tuple[str, ...] = ()
     gate: re.Pattern[str] | None = None
 
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        return _compiled(self.source)
+
+    @property
+    def trigger(self) -> regex.Pattern[str] | None:
+        return None if self.trigger_source is None else _compiled(self.trigger_source)
+
     def finditer(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
         """The matches in text[start:end], each once, in text order."""
-        if self.trigger is None:
-            yield from self.pattern.finditer(text, start, end)
+        pattern, trigger = self.pattern, self.trigger
+        if trigger is None:
+            yield from pattern.finditer(text, start, end)
             return
         last_end = start
-        for hit in self.trigger.finditer(text, start, end):
+        for hit in trigger.finditer(text, start, end):
             window_start = max(last_end, hit.start() - self.before)
             window_end = min(end, hit.end() + self.after)
-            for match in self.pattern.finditer(text, window_start, window_end):
+            for match in pattern.finditer(text, window_start, window_end):
                 last_end = max(last_end, match.end())
                 yield match
+
+
+@functools.cache
+def _compiled(source: str) -> regex.Pattern[str]:
+    """A context rule's pattern or trigger, compiled on first need."""
+    return regex.compile(source, regex.VERBOSE | regex.VERSION1)
 
 
 def _rule(
@@ -190,11 +208,10 @@ def _rule(
     keywords: str = "",
     gate: str | None = None,
 ) -> _Rule:
-    flags = regex.VERBOSE | regex.VERSION1
     if trigger is None:
         return _Rule(
             label,
-            regex.compile(pattern, flags),
+            pattern,
             kind,
             keywords=tuple(keywords.split()),
             gate=None if gate is None else re.compile(gate),
@@ -202,9 +219,9 @@ def _rule(
     before, after = (_WINDOW_CHARS // 4, _WINDOW_CHARS) if name_after else (_WINDOW_CHARS, 0)
     return _Rule(
         label,
-        regex.compile(pattern, flags),
+        pattern,
         kind,
-        regex.compile(trigger, flags),
+        trigger,
         before,
         after,
         tuple(keywords.split()),
@@ -299,7 +316,14 @@ _PLACE_DATE_LINE_PATTERN = regex.compile(
 _ISO_DATE_PATTERN = re.compile(r"-\d{2}-\d{2}")
 _BORDER_BEFORE_PATTERN = regex.compile(r"\bborders?[ \t]++(?:with|of)[ \t]++(?:the[ \t]++)?$")
 _BORDER_AFTER_PATTERN = regex.compile(r"(?:['’]s?)?[ \t]++(?:border|frontier)")
-_NAME_PATTERN = regex.compile(_NAME_RE, regex.VERBOSE | regex.VERSION1)
+
+
+@functools.cache
+def _name_pattern() -> regex.Pattern[str]:
+    """A name of a list (``the towns of A, B and C``), compiled on first need."""
+    return regex.compile(_NAME_RE, regex.VERBOSE | regex.VERSION1)
+
+
 # Tokens of a scan: dotted initialisms (U.S.) and words; a possessive 's is not part of one.
 _TOKEN_PATTERN = regex.compile(
     r"(?:\p{Lu}\.){2,}+|[\p{L}\p{M}\p{Nd}]++(?:['’ʼ](?![sS]\b)[\p{L}\p{M}\p{Nd}]++)*+"
@@ -311,32 +335,39 @@ _GAP_RE = r"(?:[ \t\u00a0]{1,2}|[-‐‑]|\.(?<=(?<![\p{L}\p{M}])(?i:st|mt|ft|st
 _CAP_TOKEN_RE = (
     r"(?:(?:\p{Lu}\.){2,}+|\p{Lu}[\p{L}\p{M}\p{Nd}]*+(?:['’ʼ](?![sS]\b)[\p{L}\p{M}\p{Nd}]++)*+)"
 )
+
+
 # A run of capitalised words that may hold names: Dar es Salaam, St. Louis, U.S.; its words
 # and connectors are the captures of ``first`` and ``token``, exactly the tokens
 # _TOKEN_PATTERN finds in it (``lastgroup`` is "first" when the run has one word).
 # An article glued on before the run (al-Hasakah) is added by _glued_article: in the pattern,
 # an optional lower-case opening would be tried at every position of the text.
-# Keep in sync with _TOKEN_PATTERN (the words) and _GAP_RE (what joins them).
-_RUN_PATTERN = regex.compile(
-    rf"""
-    (?<![\p{{L}}\p{{M}}\p{{Nd}}'’ʼ.])             # at the start of a word
-    (?P<first>{_CAP_TOKEN_RE})
-    (?:{_GAP_RE}
-    (?=[\p{{Lu}}a-z])  # what a word or connector opens (test_connectors_are_ascii_lower_case)
-    (?:(?P<token>\L<connectors>){_GAP_RE})*+(?P<token>{_CAP_TOKEN_RE}))*+  # more words
-    """,
-    regex.VERBOSE | regex.VERSION1,
-    connectors=sorted(_CONNECTORS),
-)
-# The stdlib form of _RUN_PATTERN, read on the plain view of a text (_plain_view): the text
+# Keep in sync with _TOKEN_PATTERN (the words) and _GAP_RE (what joins them). Read only in
+# text that is not plain (_plain_view): compiled on first need.
+@functools.cache
+def _run_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{M}}\p{{Nd}}'’ʼ.])             # at the start of a word
+        (?P<first>{_CAP_TOKEN_RE})
+        (?:{_GAP_RE}
+        (?=[\p{{Lu}}a-z])  # what a word or connector opens (test_connectors_are_ascii_lower_case)
+        (?:(?P<token>\L<connectors>){_GAP_RE})*+(?P<token>{_CAP_TOKEN_RE}))*+  # more words
+        """,
+        regex.VERBOSE | regex.VERSION1,
+        connectors=sorted(_CONNECTORS),
+    )
+
+
+# The stdlib form of the run pattern, read on the plain view of a text (_plain_view): the text
 # itself when it is ASCII; else, when none of its characters outside ASCII is a letter, mark,
 # digit or word character to ``regex``, the text with ’ read as ', a no-break space as a tab,
 # the hyphens ‐ and ‑ as -, and any other character outside ASCII as ?, one character for one.
 # There \p{Lu} is [A-Z], [\p{L}\p{M}] is [A-Za-z], \p{Nd} is [0-9] and \b is the same boundary;
-# ’ and ' stand together in every class of _RUN_PATTERN, as a tab and a no-break space do and
+# ’ and ' stand together in every class of the run pattern, as a tab and a no-break space do and
 # the three hyphens, and ? (like the characters it stands for) in none. The stdlib engine finds
-# the runs about twice as fast; it has no repeated captures, and a run whose words are read is
-# matched again by _RUN_PATTERN. The lookbehind of a ``ste.`` gap is split in two of fixed
+# the runs about twice as fast; it has no repeated captures: a run's words are read by
+# _plain_run_spans. The lookbehind of a ``ste.`` gap is split in two of fixed
 # width, and the first lookbehind stands after the first capital, which it reads again: a
 # pattern that opens with a character class is searched faster. No possessive quantifier
 # (Python 3.10): none of the choices they rule out can end a match that the greedy first try
@@ -375,7 +406,7 @@ def _plain_view(text: str) -> str | None:
 
 _HYPHENS: Final = "-‐‑"
 _HYPHEN_SET: Final = frozenset(_HYPHENS)
-# What may not stand right before a run (the lookbehind of _RUN_PATTERN).
+# What may not stand right before a run (the lookbehind of the run pattern).
 _WORD_CHAR_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}'’ʼ.]")
 # A score after a club named for a city: "Barnsley 2", "Sheffield Wednesday 1", "Essex 532-8".
 _SCORE_PATTERN = regex.compile(
@@ -605,7 +636,7 @@ def _scan(
     """Gazetteer and established names in each sentence text[start:end] of ``ranges`` that pass
     the filters; ``view`` is the plain view of the text (_plain_view), or None.
 
-    Only runs of capitalised words (``_RUN_PATTERN``, or its stdlib form on the plain view) are
+    Only runs of capitalised words (``_run_pattern``, or its stdlib form on the plain view) are
     tokenised; the filters read the word before and after a name, taken from the run or, at
     its edges, from the text when needed. The longest known name wins at each position. Most
     words are settled by set look-ups of their own key (no name, and opening none); the spans
@@ -617,7 +648,7 @@ def _scan(
         sentence: _Sentence | None = None  # made when a name is first found there
         last_end = start
         runs: Iterator[re.Match[str]] | Iterator[regex.Match[str]] = (
-            _RUN_PATTERN.finditer(text, start, end)
+            _run_pattern().finditer(text, start, end)
             if view is None
             else _PLAIN_RUN_PATTERN.finditer(view, start, end)
         )
@@ -1016,7 +1047,7 @@ def _context(
             group = "names" if rule.label == "list_of" else "name"
             g_start, g_end = match.span(group)
             spans = (
-                [m.span() for m in _NAME_PATTERN.finditer(text, g_start, g_end)]
+                [m.span() for m in _name_pattern().finditer(text, g_start, g_end)]
                 if group == "names"
                 else [(g_start, g_end)]
             )
