@@ -66,6 +66,9 @@ def _check_words(text: str) -> None:
         spans = [m.span() for m in q._WORD_PATTERN.finditer(text, lo, hi)]
         assert q._words(text, lo, hi) == spans
         assert q._words(text, lo, hi, 2) == spans[:2]
+        # Resolver.gender_of reads the same words as strings.
+        pattern = q._ASCII_WORD_PATTERN if q._ascii_words(text) else q._WORD_PATTERN
+        assert pattern.findall(text, lo, hi) == [text[s:e] for s, e in spans]
 
 
 def _check_before(text: str) -> None:

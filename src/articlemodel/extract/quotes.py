@@ -1595,13 +1595,16 @@ class _Resolver:
         if entity.id in self.genders:
             return self.genders[entity.id]
         gender = None
+        text = self.text
+        # The words _words finds, as strings: the last two before the mention, the first four
+        # after it.
+        findall = (_ASCII_WORD_PATTERN if _ascii_words(text) else _WORD_PATTERN).findall
         for e in self.entities.mentions_of(entity.id):
             left = [
-                self.text[s:t].lower().rstrip(".")
-                for s, t in _words(self.text, max(0, e.start - 30), e.start)
+                w.lower().rstrip(".") for w in findall(text, max(0, e.start - 30), e.start)[-2:]
             ]
-            right = [self.text[s:t].lower() for s, t in _words(self.text, e.end, e.end + 40, 4)]
-            for w in left[-2:] + right:
+            right = [w.lower() for w in findall(text, e.end, e.end + 40)[:4]]
+            for w in left + right:
                 if w in _MALE_WORDS:
                     gender = "m"
                 elif w in _FEMALE_WORDS:
