@@ -291,6 +291,10 @@ _CONTEXT_RULES: Final = (
     ),
 )
 _KEYWORDS: Final = frozenset(k for rule in _CONTEXT_RULES for k in rule.keywords)
+# The numbers of the rules each keyword belongs to.
+_RULES_OF_KEYWORD: Final = MappingProxyType(
+    {k: tuple(n for n, rule in enumerate(_CONTEXT_RULES) if k in rule.keywords) for k in _KEYWORDS}
+)
 # The keywords that open with a capital or a hyphen, found by one pass. No keyword opens
 # another (Air, not Air and Airport) or holds a capital or hyphen after its first character,
 # so that the pass, whose matches do not overlap, misses no keyword the text holds.
@@ -969,13 +973,15 @@ def _rules_by_range(text: str, ranges: Sequence[tuple[int, int]]) -> list[list[_
             number = bisect.bisect_right(starts, position) - 1
             if number >= 0 and position + len(keyword) <= ranges[number][1]:
                 numbers.add(number)
+    by_rule: dict[int, set[int]] = {}  # rule number -> numbers of the ranges with its keywords
+    for keyword, numbers in holding.items():
+        for number in _RULES_OF_KEYWORD[keyword] if numbers else ():
+            by_rule.setdefault(number, set()).update(numbers)
     per_range: list[list[_Rule]] = [[] for _ in ranges]
-    for rule in _CONTEXT_RULES:
+    for rule_number, rule in enumerate(_CONTEXT_RULES):
         where: Iterable[int]
         if rule.keywords:
-            where = set()
-            for keyword in rule.keywords:
-                where |= holding.get(keyword, set())
+            where = by_rule.get(rule_number, ())
         elif rule.gate is not None:
             where = _gated(text, ranges, starts, rule.gate, disjoint=disjoint)
         else:
