@@ -772,16 +772,92 @@ def test_full_case_patterns_number_their_groups_alike() -> None:
 
 def test_lazy_rules_compile_on_first_use() -> None:
     grammar = dates_module._Grammar()
-    lazy = [i for i, pattern in enumerate(grammar.simple_patterns) if pattern is None]
+    lazy = [i for i, pattern in enumerate(grammar.plain_patterns) if pattern is None]
     assert {grammar.rules[i].name for i in lazy} == dates_module._LAZY_RULES
     for i in lazy:
         # Tried only in the windows where their needs pattern finds its part.
         assert grammar.needs[i] is not None
-        assert grammar.compile_rule(i).pattern == grammar.rules[i].source
-        assert grammar.simple_patterns[i] is grammar.compile_rule(i)
+        compiled = grammar.compile_rule(i, grammar.plain_patterns)
+        assert grammar.plain_patterns[i] is compiled
+        assert grammar.compile_rule(i, grammar.plain_patterns) is compiled
     assert list(grammar.patterns) == grammar.simple_patterns
+    for rule, pattern in zip(grammar.rules, grammar.patterns, strict=True):
+        assert pattern.pattern == rule.source
     for rule, numbers in zip(grammar.rules, grammar.group_numbers, strict=True):
         assert dict(numbers) == dict(rule.pattern.groupindex), rule.name
+
+
+def test_plain_classes_and_case_match_as_regex() -> None:
+    import regex
+
+    # \p{L}, \p{N}, \s and \d as the standard-library classes of _plain_source.
+    for escape, members in dates_module._PLAIN_CLASSES.items():
+        inside = re.compile(f"[{members}]", re.IGNORECASE)
+        outside = re.compile(f"[^{members}_]", re.IGNORECASE)
+        expected = regex.compile(escape, regex.IGNORECASE | regex.VERSION0)
+        negated = regex.compile(f"[^{escape}_]", regex.IGNORECASE | regex.VERSION0)
+        for char in _SIMPLE_CASE_CHARS:
+            assert (inside.match(char) is None) == (expected.match(char) is None), (escape, char)
+            assert (outside.match(char) is None) == (negated.match(char) is None), (escape, char)
+    # With IGNORECASE the standard library matches a letter to the characters ``regex``'s
+    # simple case folding matches it to, but for the dotless i (a text holding it is read
+    # with the regex patterns).
+    for literal in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        plain = re.compile(literal, re.IGNORECASE)
+        simple = regex.compile(literal, regex.IGNORECASE | regex.VERSION0)
+        for char in _SIMPLE_CASE_CHARS:
+            if char != dates_module._DOTLESS_I:
+                assert (plain.match(char) is None) == (simple.match(char) is None), (literal, char)
+    assert re.match("i", dates_module._DOTLESS_I, re.IGNORECASE)
+    assert not regex.match("i", dates_module._DOTLESS_I, regex.IGNORECASE | regex.VERSION0)
+
+
+_PLAIN_TEXTS = [
+    *_SHORTCUT_TEXTS,
+    _RICH,
+    (SEEDS / "kurdistan24-sdf-resume-offensive.txt").read_text(encoding="utf-8"),
+    "At 3\u2009p.m.\u00a0GMT on May\u00a04, 2018, two\u2002weeks ago; 3\x1cpm, 5\x1dam ½ ²5th. "
+    "Ⱥ 1990s in Äpril, the 2nd\u2003quarter of 2019 and 12:30\u205fET; São Paulo's 21st "
+    "century, the past\u2000decade, 4\u00a0to\u00a06 weeks, every\u2028Monday, 1,200 days.",
+]
+
+
+def test_plain_forms_match_as_the_regex_patterns() -> None:
+    grammar = dates_module._grammar()
+    forms = [dates_module._plain_form(rule.source) for rule in grammar.rules]
+    # Only the rules with a look-behind of varying width have no standard-library form.
+    missing = {rule.name for rule, form in zip(grammar.rules, forms, strict=True) if form is None}
+    assert missing == {"bare_plural", "rate", "ordinal_day"}
+    for text in _PLAIN_TEXTS:
+        plain = dates_module._FULL_CASE_RISK_PATTERN.search(text) is None
+        if not plain or dates_module._DOTLESS_I in text:
+            continue
+        assert grammar.lazy_patterns_for(text) is grammar.plain_patterns
+        windows = [(0, len(text)), (1, len(text) - 1), (len(text) // 3, len(text) // 2)]
+        for rule, form in zip(grammar.rules, forms, strict=True):
+            if form is None:
+                continue
+            for window in windows:
+                expected = [(m.span(), m.groups()) for m in rule.pattern.finditer(text, *window)]
+                found = [(m.span(), m.groups()) for m in form.finditer(text, *window)]
+                assert found == expected, (rule.name, text, window)
+            # And tried at one position (as at the heads), to the text's or a window's end.
+            for position in range(0, len(text), 3):
+                for end in (len(text), min(len(text), position + 25)):
+                    expected_match = rule.pattern.match(text, position, end)
+                    found_match = form.match(text, position, end)
+                    assert (found_match and (found_match.span(), found_match.groups())) == (
+                        expected_match and (expected_match.span(), expected_match.groups())
+                    ), (rule.name, text, position, end)
+
+
+def test_dotless_i_text_reads_as_before() -> None:
+    grammar = dates_module._grammar()
+    text = "Kılıç said the talks resumed on Monday, two weeks ago, at 3 p.m."
+    assert grammar.lazy_patterns_for(text) is grammar.simple_patterns
+    found = _triples(text)
+    assert found == _triples(text.replace(dates_module._DOTLESS_I, "i"))
+    assert [t for t, _, _ in found] == ["Monday", "two weeks ago", "3 p.m."]
 
 
 def test_fixed_day_resolves_as_its_value() -> None:

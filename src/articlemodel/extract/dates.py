@@ -43,6 +43,7 @@ import itertools
 import re
 import threading
 import types
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -634,7 +635,10 @@ _Groups = Mapping[str, int]
 """A rule's group numbers by name: ``match[group["mon"]]`` reads a group by its number, several
 times faster than ``match["mon"]`` (``regex`` builds the pattern's name index for every read by
 name)."""
-Handler = Callable[["_Grammar", "regex.Match[str]", str, _Groups], Iterable[_Candidate]]
+_Match = regex.Match[str] | re.Match[str]
+"""A rule's match: by a ``regex`` pattern, or by its standard-library form (_plain_source)."""
+_Pattern = regex.Pattern[str] | re.Pattern[str]
+Handler = Callable[["_Grammar", _Match, str, _Groups], Iterable[_Candidate]]
 _Source = tuple[str, str, Handler]
 _RuleRefs = tuple[tuple[int, int, int], ...]
 _Heads = tuple[re.Pattern[str], re.Pattern[str]]
@@ -716,6 +720,86 @@ def _group_numbers(pattern: str) -> dict[str, int]:
                 name_end = pattern.index(">", i)
                 numbers[pattern[i + 3 : name_end]] = count
     return numbers
+
+
+def _char_ranges(codes: Iterable[int]) -> str:
+    """Code points as the inside of a standard-library character class, runs as ranges."""
+    ordered = sorted(set(codes))
+    parts: list[str] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        low, high = ordered[i], ordered[j]
+        parts.append(f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}")
+        i = j + 1
+    return "".join(parts)
+
+
+def _plain_classes() -> dict[str, str]:
+    """What the rules' \\p{L}, \\p{N}, \\s and \\d match among the characters of
+    _SIMPLE_CASE_RANGES (for ``regex``, letters, numbers, white space and decimal digits), as
+    the inside of standard-library classes (pinned by a test)."""
+    codes = [code for low, high in _SIMPLE_CASE_RANGES for code in range(low, high + 1)]
+    return {
+        r"\p{L}": _char_ranges(code for code in codes if chr(code).isalpha()),
+        r"\p{N}": _char_ranges(
+            code for code in codes if unicodedata.category(chr(code)).startswith("N")
+        ),
+        # White space for ``regex``: not the four separators \x1c-\x1f that str.isspace takes.
+        r"\s": _char_ranges(
+            code for code in codes if chr(code).isspace() and code not in range(0x1C, 0x20)
+        ),
+        r"\d": "0-9",
+    }
+
+
+_PLAIN_CLASSES = _plain_classes()
+# The one character of _SIMPLE_CASE_RANGES outside _FULL_CASE_LETTERS that the standard
+# library's IGNORECASE matches to a letter ("i") where ``regex``'s simple case folding does not
+# (pinned by a test): a text holding it is read with the ``regex`` patterns.
+_DOTLESS_I = "\u0131"
+
+
+def _plain_source(pattern: str) -> str:
+    """A rule's source with \\p{L}, \\p{N}, \\s and \\d written as standard-library classes
+    (_PLAIN_CLASSES) inside or outside a class: in texts of _SIMPLE_CASE_RANGES (without
+    _DOTLESS_I), ``re`` with IGNORECASE | VERBOSE matches it as ``regex`` with _FLAGS matches
+    the source (pinned by a test)."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            escape = pattern[i : i + 5] if pattern[i + 1] == "p" else pattern[i : i + 2]
+            if escape in _PLAIN_CLASSES:
+                members = _PLAIN_CLASSES[escape]
+                out.append(members if in_class else f"[{members}]")
+            else:
+                out.append(escape)
+            i += len(escape)
+            continue
+        out.append(char)
+        i += 1
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            for literal in "^]":
+                if pattern[i : i + 1] == literal:
+                    out.append(literal)
+                    i += 1
+    return "".join(out)
+
+
+def _plain_form(pattern: str) -> re.Pattern[str] | None:
+    """The standard-library form of a rule's source, or None where ``re`` cannot express it
+    (a look-behind of varying width)."""
+    try:
+        return re.compile(_plain_source(pattern), re.IGNORECASE | re.VERBOSE)
+    except re.error:
+        return None
 
 
 # Rules whose ``needs`` pattern finds its part in few articles (in under 5% of the dev and seed
@@ -858,7 +942,7 @@ def _rule_sources(
         ),
         (
             "year",
-            rf"""(?<![\p{{L}}\p{{N}}_$€£¥#@/]|\d[.,])
+            rf"""(?<![\p{{L}}\p{{N}}_$€£¥#@/])(?<!\d[.,])
             (?:{part_re}|(?P<theyear>the\s+(?:calendar\s+)?year\s+)
             |(?P<fiscal>(?:fiscal|financial)(?:\s+year)?\s+|(?-i:FY)\s?))?
             (?P<y>{_YEAR_RE})(?![\p{{L}}\p{{N}}_]|[.,]\d|\s*%|\s*per\s*cent|\s*percent|['’]s)""",
@@ -1200,10 +1284,16 @@ class _Grammar:
             _Rule(name, triggers[name], *reach[name], pattern, handler)
             for name, pattern, handler in sources
         )
-        # The simple-case patterns, compiled here but for _LAZY_RULES' (None until first used).
-        self.simple_patterns: list[regex.Pattern[str] | None] = [
-            None if rule.name in _LAZY_RULES else rule.pattern for rule in self.rules
-        ]
+        # The rules' patterns for plain texts (see lazy_patterns_for): each rule's standard-
+        # library form where ``re`` can express it (_plain_form), else its simple-case ``regex``
+        # pattern; and the simple-case patterns, for the other texts with simple case folding.
+        # None until compiled (compile_rule): the plain patterns are compiled here, but for
+        # _LAZY_RULES'.
+        self.plain_patterns: list[_Pattern | None] = [None] * len(self.rules)
+        self.simple_patterns: list[regex.Pattern[str] | None] = [None] * len(self.rules)
+        for index, rule in enumerate(self.rules):
+            if rule.name not in _LAZY_RULES:
+                self.compile_rule(index, self.plain_patterns)
         # Read in the lower-cased text, with the VERSION0 patterns only: in the texts those
         # read, a character matches a letter of theirs exactly when its lower case is the
         # letter.
@@ -1277,8 +1367,23 @@ class _Grammar:
             "short": rules_of("#short"),
         }
 
-    def compile_rule(self, index: int) -> regex.Pattern[str]:
-        """The simple-case pattern of rule ``index``, compiled on first use."""
+    def compile_rule(self, index: int, patterns: Sequence[_Pattern | None]) -> _Pattern:
+        """The pattern of rule ``index`` in ``patterns`` (plain_patterns or simple_patterns),
+        compiled on first use."""
+        found = patterns[index]
+        if found is not None:
+            return found
+        if patterns is self.plain_patterns:
+            plain = _plain_form(self.rules[index].source)
+            if plain is not None:
+                self.plain_patterns[index] = plain
+                return plain
+        simple = self._simple(index)
+        if patterns is self.plain_patterns:
+            self.plain_patterns[index] = simple
+        return simple
+
+    def _simple(self, index: int) -> regex.Pattern[str]:
         pattern = self.simple_patterns[index]
         if pattern is None:
             pattern = self.simple_patterns[index] = self.rules[index].pattern
@@ -1287,7 +1392,7 @@ class _Grammar:
     @functools.cached_property
     def patterns(self) -> tuple[regex.Pattern[str], ...]:
         """The rules' patterns with simple case folding, all compiled."""
-        return tuple(self.compile_rule(index) for index in range(len(self.rules)))
+        return tuple(self._simple(index) for index in range(len(self.rules)))
 
     @functools.cached_property
     def full_case_patterns(self) -> tuple[regex.Pattern[str], ...]:
@@ -1304,18 +1409,23 @@ class _Grammar:
             return self.patterns
         return self.full_case_patterns
 
-    def lazy_patterns_for(self, text: str) -> Sequence[regex.Pattern[str] | None]:
-        """patterns_for(text), with None for a simple-case pattern not compiled yet (see
-        compile_rule)."""
-        if _FULL_CASE_RISK_PATTERN.search(text) is None:
+    def lazy_patterns_for(self, text: str) -> Sequence[_Pattern | None]:
+        """The patterns to read ``text`` with, None for one not compiled yet (compile_rule):
+        the full-case patterns as patterns_for reads it with; else the plain patterns (the
+        same matches, pinned by a test), but for a text holding the one character of
+        _SIMPLE_CASE_RANGES that ``re`` matches to a letter of a pattern where ``regex`` does
+        not (_DOTLESS_I), read with the simple-case patterns."""
+        if _FULL_CASE_RISK_PATTERN.search(text) is not None:
+            return self.full_case_patterns
+        if _DOTLESS_I in text:
             return self.simple_patterns
-        return self.full_case_patterns
+        return self.plain_patterns
 
     # ------------------------------------------------------------------ helpers
 
     def _candidate(
         self,
-        match: regex.Match[str],
+        match: _Match,
         kind: DateKind,
         resolve: _Resolver,
         *,
@@ -1339,7 +1449,7 @@ class _Grammar:
 
     # ------------------------------------------------------------------ absolute dates
 
-    def _iso(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _iso(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         try:
             day = datetime.date(
                 int(match[group["y"]]), int(match[group["m"]]), int(match[group["d"]])
@@ -1356,7 +1466,7 @@ class _Grammar:
         value = f"{day.isoformat()}T{hour:02d}:{minute:02d}{zone}"
         yield self._candidate(match, "time", _fixed(value, "minute"), rule="iso")
 
-    def _numeric(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _numeric(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         first, second = int(match[group["a"]]), int(match[group["b"]])
         if not (1 <= first <= 31 and 1 <= second <= 31) or (first > 12 and second > 12):
             return
@@ -1367,9 +1477,7 @@ class _Grammar:
             return
         yield self._candidate(match, "date", _fixed_day(day), rule="numeric")
 
-    def _month_day(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _month_day(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         month_word = match[group["mon"]]
         if not _capitalized(month_word):
             return
@@ -1425,9 +1533,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule=rule)
 
-    def _month_year(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _month_year(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         if not _capitalized(match[group["mon"]]):
             return
         month = self._month_number(match[group["mon"]])
@@ -1436,7 +1542,7 @@ class _Grammar:
         value = timex.month_value(int(match[group["y"]]), month)
         yield self._candidate(match, "date", _fixed(value), rule="month_year")
 
-    def _month(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _month(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         word = match[group["mon"]]
         if not _capitalized(word):
             return
@@ -1485,7 +1591,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="month")
 
-    def _week_of(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _week_of(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         month = self._month_number(match[group["mon"]])
         if month is None:
             return
@@ -1514,7 +1620,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="week_of")
 
-    def _year(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _year(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         year = int(match[group["y"]])
         before = _word_before(text, match.start()).lower()
         after = _word_after(text, match.end()).lower()
@@ -1545,9 +1651,7 @@ class _Grammar:
             return
         yield self._candidate(match, "date", _fixed(f"{year:04d}", "year"), rule="year")
 
-    def _short_year(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _short_year(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         before = _word_before(text, match.start())
         if before.lower() not in self.lex.cues and not _capitalized(before):
             return
@@ -1563,7 +1667,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="short_year")
 
-    def _decade(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _decade(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         if match[group["d2"]] is not None:
             if not (match[group["the"]] or match[group["part"]]):
                 return
@@ -1587,22 +1691,20 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="decade")
 
-    def _decade_word(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _decade_word(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         digit = [
             "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
             "nineties",
         ].index(match[group["w"]].lower()) + 2  # fmt: skip
         yield self._candidate(match, "date", _fixed(f"19{digit}", "decade"), rule="decade_word")
 
-    def _century(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _century(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         number = _ordinal(match[group["n"]])
         if number is None or not 1 <= number <= 30:
             return
         yield self._candidate(match, "date", _fixed(f"{number - 1:02d}", "century"), rule="century")
 
-    def _quarter(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _quarter(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         unit = match[group["unit"]].lower()
         size = 4 if unit == "quarter" else 2
         letter = "Q" if unit == "quarter" else "H"
@@ -1667,9 +1769,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="quarter")
 
-    def _quarter_code(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _quarter_code(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         number = int(match[group["n"]])
         letter = match[group["unit"]]
         if letter == "H" and number > 2:
@@ -1695,7 +1795,7 @@ class _Grammar:
         value = f"{year:04d}-{letter}{number}"
         yield self._candidate(match, "date", _fixed(value), rule="quarter_code")
 
-    def _season(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _season(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         word = match[group["season"]].lower()
         rel = _norm(match[group["rel"]])
         code = self.lex.seasons[word]
@@ -1747,9 +1847,7 @@ class _Grammar:
 
     # ------------------------------------------------------------------ relative dates
 
-    def _relative_unit(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _relative_unit(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         rel = _norm(match[group["rel"]]).replace("very ", "")
         unit = _norm(match[group["unit"]])
         the = rel.startswith("the ")
@@ -1810,7 +1908,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, anchored=anchored, rule="relative_unit")
 
-    def _the_unit(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _the_unit(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         det = _norm(match[group["det"]]).replace("very ", "")
         unit = match[group["unit"]].lower()
         before = _word_before(text, match.start()).lower()
@@ -1854,7 +1952,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, anchored=True, rule="the_unit")
 
-    def _weekday(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _weekday(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         word = match[group["wd"]]
         if not _capitalized(word):
             return
@@ -1885,7 +1983,7 @@ class _Grammar:
         kind: DateKind = "time" if part else "date"
         yield self._candidate(match, kind, resolve, anchored=anchored, rule="weekday")
 
-    def _deictic(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _deictic(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         word = (match[group["word"]] or match[group["this"]]).lower()
         pod_word = (match[group["pod"]] or match[group["pod2"]] or "").lower()
         part = self.lex.parts_of_day.get(pod_word)
@@ -1905,7 +2003,7 @@ class _Grammar:
             match, "time" if part else "date", _days_from_reference(offset, part), rule="deictic"
         )
 
-    def _words(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _words(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         phrase = _norm(match[group["w"]])
         spec = self.lex.words.get(phrase)
         if spec is None:
@@ -1944,7 +2042,7 @@ class _Grammar:
             match, "time" if part else "date", _days_from_reference(offset, part), rule="words"
         )
 
-    def _ago(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _ago(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         unit = self.lex.units[_norm(match[group["unit"]])]
         direction = _norm(match[group["dir"]])
         qty = _norm(match[group["qty"]])
@@ -1973,9 +2071,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, anchored=anchored, rule="ago")
 
-    def _same_period(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _same_period(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         unit = match[group["unit"]].lower()
 
         def resolve(scope: _Scope) -> _Value:
@@ -1995,7 +2091,7 @@ class _Grammar:
 
     # ------------------------------------------------------------------ durations and sets
 
-    def _duration(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _duration(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         unit = self.lex.units[_norm(match[group["unit"]])]
         qty = _norm(match[group["qty"]])
         rel = _norm(match[group["rel"]])
@@ -2054,9 +2150,7 @@ class _Grammar:
             match, "duration", _fixed(value, granularity), start=start, end=end, rule="duration"
         )
 
-    def _range_duration(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _range_duration(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         unit = self.lex.units[_norm(match[group["unit"]])]
         first, second = _parse_number(match[group["n1"]]), _parse_number(match[group["n2"]])
         if first is None or second is None or first >= second or unit == "weekend":
@@ -2079,9 +2173,7 @@ class _Grammar:
             rule="range_duration",
         )
 
-    def _bare_plural(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _bare_plural(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         unit = self.lex.units[match[group["unit"]].lower()]
         if match[group["the"]] and _word_before(text, match.start()).lower() not in {
             "over", "through", "throughout", "across"
@@ -2095,9 +2187,7 @@ class _Grammar:
             match, "duration", _fixed(value, timex.UNIT_GRANULARITY[unit]), rule="bare_plural"
         )
 
-    def _long_adjective(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _long_adjective(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         word = match[group["unit"]].lower()
         unit = self.lex.units[word]
         plural = word != unit
@@ -2108,7 +2198,7 @@ class _Grammar:
             match, "duration", _fixed(value, timex.UNIT_GRANULARITY[unit]), rule="long_adjective"
         )
 
-    def _every(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _every(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         what = match[group["what"]]
         key = what.lower()
         other = (match[group["other"]] or "").lower() == "other"
@@ -2138,7 +2228,7 @@ class _Grammar:
             return
         yield self._candidate(match, "set", _fixed(value, None), rule="every")
 
-    def _set_word(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _set_word(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         word = match[group["w"]]
         if word[0].isupper() and not _at_sentence_start(text, match.start()):
             return  # the Daily Telegraph, The Weekly Standard
@@ -2147,9 +2237,7 @@ class _Grammar:
         value = self.lex.sets[word.lower()]
         yield self._candidate(match, "set", _fixed(value, None), rule="set_word")
 
-    def _frequency(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _frequency(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         unit = self.lex.units[_norm(match[group["unit"]])]
         if unit == "weekend":
             return
@@ -2157,13 +2245,13 @@ class _Grammar:
             match, "set", _fixed(timex.duration_value(1, unit), None), rule="frequency"
         )
 
-    def _rate(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _rate(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         unit = self.lex.units[match[group["unit"]].lower()]
         yield self._candidate(
             match, "set", _fixed(timex.duration_value(1, unit), None), rule="rate"
         )
 
-    def _weekdays(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _weekdays(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         word = match[group["wd"]]
         if not _capitalized(word):
             return
@@ -2172,7 +2260,7 @@ class _Grammar:
 
     # ------------------------------------------------------------------ times
 
-    def _clock(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _clock(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         hour = int(match[group["h"]])
         minute = int(match[group["m"]]) if match[group["m"]] else 0
         ampm_text = match[group["ampm"]] if "ampm" in group else None
@@ -2201,7 +2289,7 @@ class _Grammar:
 
         yield self._candidate(match, "time", resolve, anchored=True, rule=rule)
 
-    def _noon(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _noon(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         clock = "12:00" if match[group["w"]].lower() in {"noon", "midday"} else "24:00"
         dayword = match[group["dayw"]]
         day_resolver = self._day_resolver(dayword) if dayword else None
@@ -2233,7 +2321,7 @@ class _Grammar:
 
     # ------------------------------------------------------------------ holidays, ordinals
 
-    def _holiday(self, match: regex.Match[str], text: str, group: _Groups) -> Iterator[_Candidate]:
+    def _holiday(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         name = match[group["h"]]
         if not _capitalized(name):
             return
@@ -2260,9 +2348,7 @@ class _Grammar:
 
         yield self._candidate(match, "date", resolve, rule="holiday")
 
-    def _ordinal_day(
-        self, match: regex.Match[str], text: str, group: _Groups
-    ) -> Iterator[_Candidate]:
+    def _ordinal_day(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         day_number = int(match[group["d"]])
         after = _word_after(text, match.end())
         if after and after[0].islower() and after not in {"and", "or", "of", "at", "when"}:
@@ -2377,7 +2463,7 @@ class _FoundCache(threading.local):
     def __init__(self) -> None:
         self.grammar: _Grammar | None = None
         self.doc: Document | None = None
-        self.patterns: Sequence[regex.Pattern[str] | None] = ()
+        self.patterns: Sequence[_Pattern | None] = ()
         self.lowered: str | None = None
         self.spans: dict[_Span, list[_Candidate]] = {}
         self.tokens: list[_Token] | None = None
@@ -2398,7 +2484,8 @@ def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
         cache.grammar, cache.doc, cache.spans = grammar, doc, {}
         cache.patterns = grammar.lazy_patterns_for(text)
         cache.lowered, cache.tokens, cache.token_starts = None, None, []
-        if cache.patterns is grammar.simple_patterns and grammar.trigger_word_pattern is not None:
+        simple_case = cache.patterns is not grammar.full_case_patterns
+        if simple_case and grammar.trigger_word_pattern is not None:
             lower_case = text.lower()
             if len(lower_case) == len(text):
                 cache.lowered = lower_case
@@ -2528,7 +2615,7 @@ def _find_in_span(
     span: _Span,
     tokens: list[_Token],
     *,
-    patterns: Sequence[regex.Pattern[str] | None],
+    patterns: Sequence[_Pattern | None],
     lowered: str | None,
 ) -> list[_Candidate]:
     """The candidates in text[start:end] that survive overlaps.
@@ -2561,7 +2648,7 @@ def _find_in_span(
         pattern, handler, group = patterns[index], handlers[index], all_groups[index]
         needs, heads = all_needs[index], all_heads[index]
         for window_start, window_end in windows[index]:
-            matches: Iterable[regex.Match[str]]
+            matches: Iterable[_Match]
             if (
                 lowered is not None
                 and needs is not None
@@ -2569,7 +2656,7 @@ def _find_in_span(
             ):
                 continue
             if pattern is None:
-                pattern = grammar.compile_rule(index)
+                pattern = grammar.compile_rule(index, patterns)
             if lowered is not None and heads is not None:
                 # A window that ends before the span ends where its last trigger's window
                 # ends: ``forward`` after that trigger's end.
@@ -2588,14 +2675,14 @@ def _find_in_span(
 
 
 def _matches_at_heads(
-    pattern: regex.Pattern[str],
+    pattern: _Pattern,
     heads: _Heads,
     text: str,
     lowered: str,
     window: _Span,
     *,
     heads_end: int | None = None,
-) -> list[regex.Match[str]]:
+) -> list[_Match]:
     """``list(pattern.finditer(text, *window))``, trying the pattern only where ``heads`` says
     a match can start. (The rules given heads never match an empty string.) ``heads_end``, if
     given, is where the heads' lookahead of every match of the window ends at the latest."""
