@@ -1096,8 +1096,11 @@ def _coalition(state: _State, doc: Document) -> None:
     if "oalition" not in text:
         return
     sentence_starts = frozenset(s.start for s in doc.sentences)
+    word_pattern = _coalition_word_pattern()
     for region in doc.regions:
-        for word in _coalition_word_pattern().finditer(text, region.start, region.end):
+        if text.find("oalition", region.start, region.end) < 0:
+            continue  # what _coalition_word_pattern() matches holds it
+        for word in word_pattern.finditer(text, region.start, region.end):
             # the full pattern, tried only around the word (a scan from every position is slow)
             match = _coalition_pattern().search(
                 text, max(region.start, word.start() - 30), min(region.end, word.end() + 12)
@@ -1306,8 +1309,11 @@ def _airlines(state: _State, doc: Document) -> None:
     if "Air " not in state.text:
         return  # what _airline_pattern() starts with
     countries = _lexicon().countries
+    pattern = _airline_pattern()
     for region in doc.regions:
-        for match in _airline_pattern().finditer(state.text, region.start, region.end):
+        if state.text.find("Air ", region.start, region.end) < 0:
+            continue  # (a search for a string costs less than one for the pattern)
+        for match in pattern.finditer(state.text, region.start, region.end):
             place = match["place"]
             if place not in countries:
                 place = place.split(" ")[0]
