@@ -687,13 +687,14 @@ def test_not_plain(text: str) -> None:
 @settings(max_examples=1000, deadline=None)
 @given(_PLAIN_RUN_TEXTS, st.integers(0, 40), st.integers(0, 60))
 def test_plain_run_tokens(text: str, start: int, length: int) -> None:
-    """In the plain view, the stdlib token pattern finds in a run the words and connectors
-    the run pattern captures, at the same places."""
+    """_plain_run_words reads in a run of the plain view the words and connectors the run
+    pattern captures, at the same places."""
     m = locations_module
     view = m._plain_view(text)
     assert view is not None
     start = min(start, len(text))
     end = min(start + length, len(text))
     for run in m._run_pattern().finditer(text, start, end):
-        spans = m._plain_run_spans(view, *run.span(), end)
+        words, spans = m._plain_run_words(text, view, *run.span(), end)
         assert spans == run.spans("first") + run.spans("token")
+        assert words == run.captures("first") + run.captures("token")

@@ -47,6 +47,7 @@ from articlemodel.extract.gazetteer import (
     plain,
     word_key,
 )
+from articlemodel.extract.trie import trie_alternation
 from articlemodel.lexicons import load_set, register_cache
 from articlemodel.models import Location, LocationKind, Organization
 from articlemodel.segment import Document
@@ -371,7 +372,7 @@ def _run_pattern() -> regex.Pattern[str]:
 # ’ and ' stand together in every class of the run pattern, as a tab and a no-break space do and
 # the three hyphens, and ? (like the characters it stands for) in none. The stdlib engine finds
 # the runs about twice as fast; it has no repeated captures: a run's words are read by
-# _plain_run_spans. The lookbehind of a ``ste.`` gap is split in two of fixed
+# _plain_run_words. The lookbehind of a ``ste.`` gap is split in two of fixed
 # width, and the first lookbehind stands after the first capital, which it reads again: a
 # pattern that opens with a character class is searched faster. No possessive quantifier
 # (Python 3.10): none of the choices they rule out can end a match that the greedy first try
@@ -385,7 +386,7 @@ _PLAIN_RUN_PATTERN = re.compile(
     (?P<first>[A-Z](?<![A-Za-z0-9'.][A-Z])
     (?:\.(?:[A-Z]\.)+|[A-Za-z0-9]*(?:'(?![sS]\b)[A-Za-z0-9]+)*))
     (?:{_PLAIN_GAP_RE}(?=[A-Za-z])
-    (?:(?:{"|".join(sorted(_CONNECTORS, key=lambda c: (-len(c), c)))}){_PLAIN_GAP_RE})*
+    (?:{trie_alternation(_CONNECTORS)}{_PLAIN_GAP_RE})*
     (?P<token>{_PLAIN_CAP_TOKEN_RE}))*
     """,
     re.VERBOSE,
@@ -609,22 +610,26 @@ def _glued_article(text: str, first: int, floor: int) -> int | None:
     return None
 
 
-def _plain_run_spans(view: str, start: int, end: int, stop: int) -> list[tuple[int, int]]:
-    """The spans of the words and connectors of the run view[start:end] of _PLAIN_RUN_PATTERN
-    in a range that ends at ``stop``. A run of letters and single spaces (most runs) is split
-    at its spaces. Else the token pattern reads one character past the run, as the run pattern
-    did (``O’s_`` is one word): a word that starts there is left out."""
+def _plain_run_words(
+    text: str, view: str, start: int, end: int, stop: int
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words and connectors of the run text[start:end] that _PLAIN_RUN_PATTERN found in the
+    plain ``view`` of a range that ends at ``stop``, and their spans. A run of letters and
+    single spaces (most runs) is split at its spaces: its letters are the text's own. Else the
+    token pattern reads one character past the run, as the run pattern did (``O’s_`` is one
+    word): a word that starts there is left out."""
     piece = view[start:end]
     if "  " not in piece and piece.replace(" ", "").isalpha():
+        words = piece.split(" ")
         spans = []
-        for part in piece.split(" "):
-            spans.append((start, start + len(part)))
-            start += len(part) + 1
-        return spans
+        for word in words:
+            spans.append((start, start + len(word)))
+            start += len(word) + 1
+        return words, spans
     spans = [t.span() for t in _PLAIN_TOKEN_PATTERN.finditer(view, start, min(end + 1, stop))]
     if spans[-1][0] >= end:
         spans.pop()
-    return spans
+    return [text[t_start:t_end] for t_start, t_end in spans], spans
 
 
 def _scan(
@@ -681,7 +686,7 @@ def _scan(
                         yield _Found(run_start, last_end, run_start, last_end, key)
                 continue
             # The run's words and connectors: the regex form captures them; in the plain view
-            # they are the words of the stdlib token pattern in the run (test_plain_run_tokens).
+            # they are read from the run's text (_plain_run_words, test_plain_run_tokens).
             spans: list[tuple[int, int]] | None = None  # read when a name is found
             run: regex.Match[str] | None = None
             if isinstance(found, regex.Match):
@@ -691,8 +696,7 @@ def _scan(
                 texts, spans = [text[run_start:last_end]], [(run_start, last_end)]
             else:
                 assert view is not None
-                spans = _plain_run_spans(view, run_start, last_end, end)
-                texts = [text[t_start:t_end] for t_start, t_end in spans]
+                texts, spans = _plain_run_words(text, view, run_start, last_end, end)
             if article is not None:
                 texts.insert(0, text[article : run_start - 1])
                 if spans is not None:
