@@ -2484,7 +2484,10 @@ def _find(doc: Document, spans: Iterable[_Span]) -> list[_Candidate]:
         cache.grammar, cache.doc, cache.spans = grammar, doc, {}
         cache.patterns = grammar.lazy_patterns_for(text)
         cache.lowered, cache.tokens, cache.token_starts = None, None, []
-        simple_case = cache.patterns is not grammar.full_case_patterns
+        # (Not "is not grammar.full_case_patterns": reading that property compiles them.)
+        simple_case = cache.patterns is grammar.plain_patterns or (
+            cache.patterns is grammar.simple_patterns
+        )
         if simple_case and grammar.trigger_word_pattern is not None:
             lower_case = text.lower()
             if len(lower_case) == len(text):
