@@ -851,6 +851,12 @@ def test_plain_forms_match_as_the_regex_patterns() -> None:
                     ), (rule.name, text, position, end)
 
 
+def test_plain_text_leaves_the_full_case_patterns_uncompiled() -> None:
+    dates_module._grammar.cache_clear()
+    assert _triples("The talks resumed on Monday.") == [("Monday", "2018-06-04", "date")]
+    assert "full_case_patterns" not in vars(dates_module._grammar())
+
+
 def test_dotless_i_text_reads_as_before() -> None:
     grammar = dates_module._grammar()
     text = "Kılıç said the talks resumed on Monday, two weeks ago, at 3 p.m."
