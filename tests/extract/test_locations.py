@@ -698,3 +698,26 @@ def test_plain_run_tokens(text: str, start: int, length: int) -> None:
         words, spans = m._plain_run_words(text, view, *run.span(), end)
         assert spans == run.spans("first") + run.spans("token")
         assert words == run.captures("first") + run.captures("token")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["border", "list_of", "cap_suffix"]), st.integers(0, 60)),
+        max_size=30,
+    ),
+    st.integers(0, 70),
+    st.integers(1, 8),
+)
+def test_taken_spans_overlap_as_one_list(
+    adds: list[tuple[str, int]], start: int, length: int
+) -> None:
+    """_Taken, one list of spans per source, answers the overlap test as one list of all the
+    spans would: a span is added only where it overlaps none held, as _context does."""
+    taken, every = locations_module._Taken(), locations_module._Spans()
+    for source, at in adds:
+        if not taken.overlaps(at, at + 3):
+            assert not every.overlaps(at, at + 3)
+            taken.add(source, at, at + 3)
+            every.add(at, at + 3)
+    assert taken.overlaps(start, start + length) == every.overlaps(start, start + length)

@@ -443,10 +443,31 @@ class _Spans:
         return i >= 0 and self._ends[i] > start
 
     def add(self, start: int, end: int) -> None:
-        """Add a span that overlaps none already held."""
+        """Add a span that overlaps none already held (at the end, in O(1), when it follows
+        them all)."""
         i = bisect.bisect_left(self._starts, start)
         self._starts.insert(i, start)
         self._ends.insert(i, end)
+
+
+class _Taken:
+    """The spans taken by the border pass and the context rules, one _Spans per source: each
+    source takes its spans in text order, so that each is added at the end of its own list,
+    where one list for all was quadratic when two rules took spans by turns in a long
+    paragraph (each span of the second inserted before those of the first)."""
+
+    def __init__(self) -> None:
+        self._by_source: dict[str, _Spans] = {}
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(spans.overlaps(start, end) for spans in self._by_source.values())
+
+    def add(self, source: str, start: int, end: int) -> None:
+        """Add a span of ``source`` that overlaps none already held."""
+        spans = self._by_source.get(source)
+        if spans is None:
+            spans = self._by_source[source] = _Spans()
+        spans.add(start, end)
 
 
 @dataclass(slots=True)
@@ -1028,7 +1049,7 @@ def _context(
     start: int,
     end: int,
     blocked: _Spans,
-    taken: _Spans,
+    taken: _Taken,
     *,
     rules: Sequence[_Rule],
 ) -> Iterator[_Found]:
@@ -1075,7 +1096,7 @@ def _context(
                     continue  # Golan Heights, Gulf of Aden: the gazetteer knows the whole name
                 if blocked.overlaps(m_start, m_end) or taken.overlaps(m_start, m_end):
                     continue
-                taken.add(m_start, m_end)
+                taken.add(rule.label, m_start, m_end)
                 yield _Found(
                     m_start, m_end, b_start, b_end, normalize(name), kind, rule.label, country
                 )
@@ -1213,13 +1234,13 @@ def extract_locations(doc: Document, *, organizations: Sequence[Organization]) -
                 )
             )
 
-    taken = _Spans()
+    taken = _Taken()
     rules_by_range = _rules_by_range(text, ranges)
     borders = "border" in text  # what _BORDER_TRIGGER_PATTERN needs
     for (r_start, r_end), rules in zip(ranges, rules_by_range, strict=True):
         for b, name in _borders(text, r_start, r_end, blocked) if borders else ():
             border_names[b.key] = name
-            taken.add(b.start, b.end)
+            taken.add("border", b.start, b.end)
             found.append(b)
         if not rules:
             continue  # most paragraphs: no rule's keyword or gate is there
