@@ -306,3 +306,25 @@ def test_lines_split_where_the_line_break_pattern_does(text: str) -> None:
         start = match.end()
     want.append((start, len(text), text[start:]))
     assert layout_module._lines(text) == want
+
+
+_CREDIT_PIECES = st.sampled_from(
+    [
+        "Reporting by", "Editing by", "by", "BY", " ", "\t", "\u00a0", ";", "/", "(", ")", ".",
+        "Jane Doe", " and ", ",", " in Cairo", "x", "\u017f", "\n",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CREDIT_PIECES, max_size=12).map("".join))
+def test_credit_shortcuts_read_what_the_patterns_read(text: str) -> None:
+    """The first piece of a credit paragraph is the text up to the first separator, stripped
+    as the pieces are; a trailing credit ends with ")" and perhaps spaces and periods."""
+    strip = layout_module._SPACE + " ."
+    pieces = [p.strip(strip) for p in layout_module._CREDIT_SPLIT_PATTERN.split(text)]
+    cut = min([text.find(c) for c in ";/" if c in text] + [len(text)])
+    assert pieces[0] == text[:cut].strip(strip)
+    stripped = text.strip(layout_module._SPACE).strip()
+    if layout_module._TRAILING_CREDIT_PATTERN.search(stripped):
+        assert stripped.rstrip(" \t\u00a0.").endswith(")")

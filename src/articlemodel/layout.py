@@ -253,8 +253,13 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_shouted(text: str) -> bool:
     """Whether ``text`` has letters and none of them is lower case (a headline in capitals)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and not any(c.islower() for c in letters)
+    has_letters = False
+    for c in text:
+        if c.isalpha():
+            if c.islower():
+                return False  # read up to the first lower-case letter only
+            has_letters = True
+    return has_letters
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -293,9 +298,20 @@ def _parse_credits(text: str, start: int, end: int, *, byline: bool) -> list[Cre
     inner_start, inner_end = start, end
     if text[inner_start] == "(" and text[inner_end - 1 : inner_end] == ")":
         inner_start, inner_end = inner_start + 1, inner_end - 1
+    inner = text[inner_start:inner_end]
+    # The first piece, read before the split (a paragraph that is no credit fails there): up
+    # to the first separator, where the split's first match starts or, after spaces, ends.
+    cut = len(inner)
+    for separator in ";/":
+        at = inner.find(separator, 0, cut)
+        if at >= 0:
+            cut = at
+    first = inner[:cut].strip(_SPACE + " .")
+    if first and _CREDIT_SEGMENT_PATTERN.fullmatch(first) is None:
+        return None
     credits: list[Credit] = []
     position = inner_start
-    for piece in _CREDIT_SPLIT_PATTERN.split(text[inner_start:inner_end]):
+    for piece in _CREDIT_SPLIT_PATTERN.split(inner):
         piece_start = text.index(piece, position) if piece else position
         position = piece_start + len(piece)
         stripped = piece.strip(_SPACE + " .")
@@ -450,7 +466,9 @@ def parse_layout(text: str) -> Layout:
         body = body[:-1]
     if body:
         last_start, last_end = body[-1]
-        match = _TRAILING_CREDIT_PATTERN.search(text, last_start, last_end)
+        # A match ends with ")" and perhaps spaces and periods; most paragraphs do not.
+        closes = text[last_start:last_end].rstrip(" \t\u00a0.").endswith(")")
+        match = _TRAILING_CREDIT_PATTERN.search(text, last_start, last_end) if closes else None
         if match is not None and match.start() > last_start:
             found = _parse_credits(text, *match.span("credit"), byline=False)
             if found is not None:
