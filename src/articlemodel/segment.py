@@ -268,11 +268,20 @@ def segment(text: str, layout: Layout) -> Document:
                 start += 1
         regions.append(_new_region("body", start, paragraph.end, i))
     marks = _marks(text)
-    sentences = tuple(
-        _new_sentence(text[s:e], s, e, region.kind, region.paragraph)
-        for region in regions
-        for s, e in _split_sentences(text, region.start, region.end, marks)
-    )
+    found: list[Sentence] = []
+    for region in regions:
+        start, end = region.start, region.end
+        at = bisect.bisect_left(marks, start)
+        if at == len(marks) or marks[at] >= end - 2:
+            # No mark where a boundary can be (see _boundaries): one sentence, or none.
+            if start < end:
+                found.append(
+                    _new_sentence(text[start:end], start, end, region.kind, region.paragraph)
+                )
+            continue
+        for s, e in _split_sentences(text, start, end, marks):
+            found.append(_new_sentence(text[s:e], s, e, region.kind, region.paragraph))
+    sentences = tuple(found)
     return Document(
         text=text,
         layout=layout,
