@@ -808,6 +808,18 @@ def test_plain_classes_and_case_match_as_regex() -> None:
         for char in _SIMPLE_CASE_CHARS:
             if char != dates_module._DOTLESS_I:
                 assert (plain.match(char) is None) == (simple.match(char) is None), (literal, char)
+    # \b: regex's word characters.
+    word = regex.compile(r"\w", regex.IGNORECASE | regex.VERSION0)
+    plain_word = re.compile(f"[{dates_module._PLAIN_WORD}]", re.IGNORECASE)
+    for char in _SIMPLE_CASE_CHARS:
+        assert (plain_word.match(char) is None) == (word.match(char) is None), char
+    boundary = regex.compile(r"\b", regex.IGNORECASE | regex.VERSION0)
+    plain_boundary = re.compile(dates_module._PLAIN_BOUNDARY, re.IGNORECASE)
+    for text in ["the² the‿x the\u200dy a_b ½a ²3 é-ü x", "", "a", "²", " the "]:
+        for position in range(len(text) + 1):
+            assert (plain_boundary.match(text, position) is None) == (
+                boundary.match(text, position) is None
+            ), (text, position)
     assert re.match("i", dates_module._DOTLESS_I, re.IGNORECASE)
     assert not regex.match("i", dates_module._DOTLESS_I, regex.IGNORECASE | regex.VERSION0)
 
@@ -819,6 +831,8 @@ _PLAIN_TEXTS = [
     "At 3\u2009p.m.\u00a0GMT on May\u00a04, 2018, two\u2002weeks ago; 3\x1cpm, 5\x1dam ½ ²5th. "
     "Ⱥ 1990s in Äpril, the 2nd\u2003quarter of 2019 and 12:30\u205fET; São Paulo's 21st "
     "century, the past\u2000decade, 4\u00a0to\u00a06 weeks, every\u2028Monday, 1,200 days.",
+    "About the² years, nearly the‿three days, some the\u200dfour weeks, about the½ hours, "
+    "over the_2 months and about the 3 weeks, the² days ago, about the⁔five years ago.",
 ]
 
 

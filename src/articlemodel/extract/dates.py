@@ -756,6 +756,20 @@ def _plain_classes() -> dict[str, str]:
 
 
 _PLAIN_CLASSES = _plain_classes()
+# What ``regex``'s \w matches among those characters (letters, decimal digits, connector
+# punctuation such as _ and ‿, the zero-width joiners; not ² or ½, which the standard library's
+# \w takes), for its \b (pinned by a test).
+_PLAIN_WORD = _char_ranges(
+    code
+    for low, high in _SIMPLE_CASE_RANGES
+    for code in range(low, high + 1)
+    if chr(code).isalpha()
+    or unicodedata.category(chr(code)) in {"Nd", "Pc", "Mn", "Mc", "Me"}
+    or chr(code) in "\u200c\u200d"
+)
+_PLAIN_BOUNDARY = (
+    f"(?:(?<=[{_PLAIN_WORD}])(?![{_PLAIN_WORD}])|(?<![{_PLAIN_WORD}])(?=[{_PLAIN_WORD}]))"
+)
 # The one character of _SIMPLE_CASE_RANGES outside _FULL_CASE_LETTERS that the standard
 # library's IGNORECASE matches to a letter ("i") where ``regex``'s simple case folding does not
 # (pinned by a test): a text holding it is read with the ``regex`` patterns.
@@ -764,9 +778,9 @@ _DOTLESS_I = "\u0131"
 
 def _plain_source(pattern: str) -> str:
     """A rule's source with \\p{L}, \\p{N}, \\s and \\d written as standard-library classes
-    (_PLAIN_CLASSES) inside or outside a class: in texts of _SIMPLE_CASE_RANGES (without
-    _DOTLESS_I), ``re`` with IGNORECASE | VERBOSE matches it as ``regex`` with _FLAGS matches
-    the source (pinned by a test)."""
+    (_PLAIN_CLASSES) inside or outside a class, and \\b as the boundary of _PLAIN_WORD: in
+    texts of _SIMPLE_CASE_RANGES (without _DOTLESS_I), ``re`` with IGNORECASE | VERBOSE
+    matches it as ``regex`` with _FLAGS matches the source (pinned by a test)."""
     out: list[str] = []
     i, in_class = 0, False
     while i < len(pattern):
@@ -776,6 +790,8 @@ def _plain_source(pattern: str) -> str:
             if escape in _PLAIN_CLASSES:
                 members = _PLAIN_CLASSES[escape]
                 out.append(members if in_class else f"[{members}]")
+            elif escape == r"\b" and not in_class:
+                out.append(_PLAIN_BOUNDARY)
             else:
                 out.append(escape)
             i += len(escape)
