@@ -66,6 +66,9 @@ MAX_RUN_WORDS: Final = 12
 ORG_TITLE_CASE_RATIO: Final = 0.8
 #: A body paragraph of at most this many words without a sentence end is a subhead.
 ORG_SUBHEAD_WORDS: Final = 12
+#: A name made by the organization-noun pattern has at most this many words (the longest in
+#: the lexicon has seven): a longer run of capitalized words before a head is no name.
+ORG_MAX_NAME_WORDS: Final = 16
 #: Count an acronym definition whose capitalized long form has no organization noun
 #: ("United Auto Workers (UAW)") as an organization.
 ORG_ACCEPT_HEADLESS_ACRONYMS: Final = False

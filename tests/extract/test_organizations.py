@@ -16,6 +16,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from articlemodel import settings as _settings_module
 from articlemodel.extract import organizations
 from articlemodel.extract.organizations import extract_organizations
 from articlemodel.layout import parse_layout
@@ -489,6 +490,56 @@ def test_conll_style(text: str, expected: Expected) -> None:
 def test_traps(text: str, forbidden: list[str]) -> None:
     mentions = {m.text for org in _extract(text) for m in org.mentions}
     assert not mentions & set(forbidden)
+
+
+# --- how long a name made by the organization-noun pattern may be --------------------------
+
+# Made-up name words (none a title, month, country or organization noun), so that only the
+# length of the run decides.
+_WORDS = "Amber Birch Cedar Dune Elm Fern Grove Heath Iris Juniper Kelp Laurel Moss Nettle Oak Pine"
+_LIMIT = _settings_module.ORG_MAX_NAME_WORDS
+
+
+def _run_of(n: int) -> str:
+    words = _WORDS.split()
+    return " ".join(words[i % len(words)] for i in range(n))
+
+
+NAME_LENGTHS: list[object] = [
+    pytest.param(
+        f"Shares rose after the {_run_of(_LIMIT - 1)} Bank said on Tuesday it would appeal.",
+        f"{_run_of(_LIMIT - 1)} Bank",
+        id="at-the-limit-kept",
+    ),
+    pytest.param(
+        "QAMISHLI (Kurdistan 24) - A statement from the Joint Coordination Committee of the "
+        "Northern Syria Regional Security Council said talks would resume.",
+        "Joint Coordination Committee of the Northern Syria Regional Security Council",
+        id="regional-long-real-name-kept",
+    ),
+    pytest.param(
+        f"Shares rose after the {_run_of(_LIMIT)} Bank said on Tuesday it would appeal.",
+        None,
+        id="one-word-over-dropped",
+    ),
+    pytest.param(
+        f"The {_run_of(3000)} Association said so.\n\n{_run_of(3000)} Banx went up.",
+        None,
+        id="thousands-of-words-dropped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_LENGTHS)
+def test_name_length_bound(text: str, name: str | None) -> None:
+    """A run of more capitalized words before an organization noun than any organization's
+    name holds is no name; so each noun reads a bounded number of words (linear time: the
+    thousands-of-words case took seconds, growing as the square, before the bound)."""
+    names = [org.name for org in _extract(text)]
+    if name is None:
+        assert names == []
+    else:
+        assert name in names
 
 
 @pytest.mark.parametrize(("text", "name", "attribute", "value"), ATTRIBUTES)

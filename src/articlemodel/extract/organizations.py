@@ -1218,10 +1218,12 @@ def _names_in_run(state: _State, run: Sequence[_Word], lowercase: _LowerWords) -
             continue
         # the tail: "Ministry of Foreign Affairs", up to a title word
         last = h
+        longest = settings.ORG_MAX_NAME_WORDS
         if h + 2 < end and run[h + 1].text in _TAIL_STARTS and h + 1 < end:
             k = h + 1
             while (
                 k + 1 < end
+                and k - h < longest
                 and run[k + 1].key not in _TITLES
                 and (
                     run[k + 1].capitalized
@@ -1235,7 +1237,7 @@ def _names_in_run(state: _State, run: Sequence[_Word], lowercase: _LowerWords) -
         # the start: back over name words and "of"-like connectors
         first = h
         k = h - 1
-        while k >= 0:
+        while k >= 0 and h - k <= longest:
             w = run[k]
             if w.key in _TITLES:
                 break
@@ -1269,6 +1271,11 @@ def _names_in_run(state: _State, run: Sequence[_Word], lowercase: _LowerWords) -
             first += 1
         if first > h or first == last:
             h -= 1  # the head alone is no name ("Police said")
+            continue
+        if last - first + 1 > longest:
+            # More name words than any organization's name holds: a run of capitals, not a
+            # name. (Each head reads at most one word more either side: linear time.)
+            h -= 1
             continue
         country = None
         lead = 2 if " ".join(w.key for w in run[first : first + 2]) in lexicon.countries else 1
