@@ -44,6 +44,7 @@ from typing import NamedTuple
 import regex
 from pydantic import TypeAdapter
 
+from articlemodel.extract.stdlib import POSSESSIVE, compile_possessive
 from articlemodel.extract.trie import trie_alternation
 from articlemodel.lexicons import load_lines, load_set, register_cache
 from articlemodel.models import Location, Organization, Person
@@ -132,7 +133,7 @@ _ASCII_WORD_RE = rf"""
 _ASCII_PARTICLE_RE = (
     rf"(?:{_ascii_trie(_SPACE_PARTICLES)}(?:-|[ ])|{_ascii_trie(_HYPHEN_PARTICLES)}-)"
 )
-_ASCII_RUN_PATTERN = re.compile(
+_ASCII_RUN_PATTERN = compile_possessive(
     rf"""
     (?<![A-Za-z0-9'\-.])
     (?>{_ASCII_WORD_RE})
@@ -148,7 +149,7 @@ _ASCII_RUN_PATTERN = re.compile(
 # "A" (_CAPITALS_AS_A; particles are lower case, as a test checks): the pattern opens with one
 # literal character, which the stdlib engine skips to faster than to a class.
 _CAPITALS_AS_A = bytes.maketrans(string.ascii_uppercase.encode("ascii"), b"A" * 26)
-_ASCII_RUN_START_PATTERN = re.compile(
+_ASCII_RUN_START_PATTERN = compile_possessive(
     rf"A(?<![Aa-z0-9'\-.]A)(?=[Aa-z'\-.]*+[ ]"
     rf"(?:A|{_ascii_trie(_SPACE_PARTICLES + _HYPHEN_PARTICLES)}[\- ]))".encode("ascii")
 )
@@ -159,7 +160,10 @@ _ASCII_BYTES = bytes(range(128))
 
 def _simple_text(text: str) -> bool:
     """Whether none of the characters of ``text`` outside ASCII is a letter, a mark or a digit
-    (read from its UTF-8 bytes without the ASCII ones: the other characters' bytes)."""
+    (read from its UTF-8 bytes without the ASCII ones: the other characters' bytes). Always
+    False where ``re`` cannot read the stdlib forms (Python 3.10: see extract.stdlib)."""
+    if not POSSESSIVE:
+        return False
     if text.isascii():
         return True
     others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
@@ -266,7 +270,7 @@ def _cue_after_pattern() -> regex.Pattern[str]:
 
 # Its stdlib form, for a simple text: there [\p{L}\p{M}] is [A-Za-z]; the cues as a trie, which
 # matches where the list does (only whether a match exists is read). Tests compare the two.
-_ASCII_CUE_AFTER_PATTERN = re.compile(
+_ASCII_CUE_AFTER_PATTERN = compile_possessive(
     _CUE_AFTER_RE + trie_alternation(_CUES) + "(?![A-Za-z])", re.VERBOSE
 )
 # A cue before the run: "said Jane Doe", "according to Jane Doe"; matched at the end of a
@@ -294,7 +298,7 @@ _ROLE_TOKEN_PATTERN = regex.compile(r"[\p{L}\p{M}\p{Nd}.'’\-]+")
 # period reads two characters: a period after (\p{Lu}\.)*\p{Lu} whose start follows no letter
 # is a period after a capital that follows no letter (the character before a repeated "X." is a
 # period, no letter), as a test checks on both patterns.
-_ASCII_APPOSITIVE_PATTERN = re.compile(
+_ASCII_APPOSITIVE_PATTERN = compile_possessive(
     rf"""
     ,{_SPACE_RE}(?:[0-9]{{1,3}},{_SPACE_RE})?
     (?P<role>(?:[^,;:.!?\n“”"«»()\[\]]|(?<![A-Za-z][A-Z])(?<=[A-Z])\.)
@@ -815,7 +819,7 @@ _PREVIOUS_WORD_PATTERN = regex.compile(rf"(?P<word>\p{{Lu}}[\p{{L}}\p{{M}}]*+){_
 _ASCII_NEXT_WORD_PATTERN = re.compile(rf"{_SPACE_RE}(?P<word>[A-Z][A-Za-z]*)")
 _ASCII_FORM_BEFORE_PATTERN = re.compile(r"[A-Za-z0-9\-]")
 _ASCII_FORM_AFTER_PATTERN = re.compile(r"[A-Za-z0-9]|-[A-Za-z]")
-_ASCII_PREVIOUS_WORD_PATTERN = re.compile(rf"(?P<word>[A-Z][A-Za-z]*+){_SPACE_RE}$")
+_ASCII_PREVIOUS_WORD_PATTERN = compile_possessive(rf"(?P<word>[A-Z][A-Za-z]*+){_SPACE_RE}$")
 _ASCII_HONORIFIC_BEFORE_PATTERN = re.compile(
     rf"(?<![A-Za-z]){_ascii_trie(_HONORIFICS)}\.?{_SPACE_RE}$"
 )

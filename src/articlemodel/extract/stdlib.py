@@ -1,0 +1,30 @@
+"""Standard-library forms of patterns that need Python 3.11's ``re``.
+
+Several extractors read text whose letters are plain ASCII with ``re`` forms of their
+``regex`` patterns, which are faster. Some of those forms use possessive quantifiers (``*+``)
+or atomic groups (``(?>...)``), which ``re`` reads from Python 3.11 on. On Python 3.10 such a
+form compiles to a pattern that never matches, and the module that owns it must not read it:
+its check for plain text answers False when ``POSSESSIVE`` is False, so the ``regex`` form
+reads every text there. Output is the same either way (each module's equivalence tests compare
+the two forms where both exist).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import AnyStr, Final
+
+__all__ = ["POSSESSIVE", "compile_possessive"]
+
+#: Whether this Python's ``re`` reads possessive quantifiers and atomic groups.
+POSSESSIVE: Final = sys.version_info >= (3, 11)
+
+
+def compile_possessive(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern, flags)`` where ``POSSESSIVE``, else a pattern that never matches
+    (its owner does not read it then)."""
+    if POSSESSIVE:
+        return re.compile(pattern, flags)
+    never = "(?!)" if isinstance(pattern, str) else b"(?!)"
+    return re.compile(never, flags)
