@@ -15,16 +15,26 @@ import re
 import sys
 from typing import AnyStr, Final
 
-__all__ = ["POSSESSIVE", "compile_possessive"]
+__all__ = ["POSSESSIVE", "compile_possessive", "registered"]
 
 #: Whether this Python's ``re`` reads possessive quantifiers and atomic groups.
 POSSESSIVE: Final = sys.version_info >= (3, 11)
+
+# The sources given to compile_possessive (tests/test_python310.py checks that every pattern
+# re compiles with 3.11-only syntax is one of them).
+_REGISTERED: set[str | bytes] = set()
 
 
 def compile_possessive(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)`` where ``POSSESSIVE``, else a pattern that never matches
     (its owner does not read it then)."""
+    _REGISTERED.add(pattern)
     if POSSESSIVE:
         return re.compile(pattern, flags)
     never = "(?!)" if isinstance(pattern, str) else b"(?!)"
     return re.compile(never, flags)
+
+
+def registered() -> frozenset[str | bytes]:
+    """The sources compile_possessive has been given in this process."""
+    return frozenset(_REGISTERED)
