@@ -18,7 +18,8 @@ directories of them; by default ``seeds/*.txt`` and, when present beside the rep
 - ``articlemodel batch --workers 1`` against ``--workers 2`` on a JSONL of the articles
   (10,000 records by default: a batch run is for thousands to millions of articles), and
   each setting's start-up alone (a run of one record);
-- linearity: the first seed at 1×, 10× and 100× its length.
+- linearity: the first seed at 1×, 10× and 100× its length, and odd inputs (one sentence in
+  capitals, thousands of short paragraphs, ...) at n and 10 n units.
 
 Each time is the fastest of ``--rounds`` rounds (noise on a shared machine only ever adds
 time), and the floor and the parse of an article are timed back to back, so that a machine
@@ -321,6 +322,38 @@ def linearity(text: str, factors: Sequence[int]) -> dict[int, float]:
     return result
 
 
+# Odd inputs whose cost could grow faster than their length if a stage were quadratic: each
+# built from n units; linear_odd_inputs times n and 10 n.
+ODD_INPUTS: dict[str, Callable[[int], str]] = {
+    "one sentence in capitals": lambda n: "SYRIA AND IRAQ AND " * n + "TURKEY.",
+    "short paragraphs, a quote each": lambda n: "Talks\n\n" + "“Yes,” he said.\n\n" * n,
+    "a run of capitalized words": lambda n: (
+        "Talks\n\nThe " + "National " * n + "Bank said so.\n\n" + "National " * n + "Banx rose."
+    ),
+    "no sentence end": lambda n: "Talks\n\n" + "the talks in Paris resumed on Monday and " * n,
+    "unbalanced quote marks": lambda n: "Talks\n\n" + "“He said the Army " * n,
+    "many dates and numbers": lambda n: "Talks\n\n" + "On 3 March 2019, 12:30, 5% of 1,200 " * n,
+}
+
+
+def linear_odd_inputs(units: int = 1000) -> dict[str, tuple[int, float, float]]:
+    """For each of ODD_INPUTS: (characters at 10 n, seconds at n, seconds at 10 n), the
+    fastest of two parses each."""
+    result = {}
+    for name, build in ODD_INPUTS.items():
+        times = []
+        for n in (units, 10 * units):
+            text = build(n)
+            runs = []
+            for _ in range(2):
+                start = time.perf_counter()
+                parse_article(text)
+                runs.append(time.perf_counter() - start)
+            times.append(min(runs))
+        result[name] = (len(build(10 * units)), times[0], times[1])
+    return result
+
+
 def peak_memory(samples: Sequence[Sample]) -> float:
     """Peak traced memory, in MB, of one parse_article pass over ``samples``."""
     tracemalloc.start()
@@ -397,6 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     batch = batch_times(samples, args.batch_records, (1, 2))
     startup = batch_times(samples, 1, (1, 2))
     scale = linearity(seed.text, (1, 10, 100))
+    odd = linear_odd_inputs()
 
     sources = ", ".join(
         os.path.relpath(p, REPO) + "/" * p.is_dir() for p in (args.paths or DEFAULT_PATHS)
@@ -470,6 +504,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for factor, seconds in scale.items():
         characters = len("\n\n".join([seed.text.strip()] * factor))
         print(f"| {factor}× | {characters:,} | {_ms(seconds)} | {seconds / scale[1]:.1f} |")
+    print()
+
+    print("| odd input, n = 1,000 units | characters at 10 n | ms at n | ms at 10 n | × time |")
+    print("|---|---|---|---|---|")
+    for name, (characters, small, large) in odd.items():
+        print(f"| {name} | {characters:,} | {_ms(small)} | {_ms(large)} | {large / small:.1f} |")
     print()
 
     if args.profile:
