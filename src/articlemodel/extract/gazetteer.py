@@ -213,9 +213,14 @@ class Gazetteer:
         return places
 
     def keys_of_kind(self, kind: str) -> Iterator[str]:
-        """Every key with a place of ``kind``."""
+        """Every key with a place of ``kind``. (Plain loops: a generator per key for ``any``
+        cost about three times as much over the whole gazetteer, on the first parse.)"""
         prefix = kind + "\t"
-        return (k for k, rests in self._raw.items() if any(r.startswith(prefix) for r in rests))
+        for key, rests in self._raw.items():
+            for rest in rests:
+                if rest.startswith(prefix):
+                    yield key
+                    break
 
 
 @functools.cache
