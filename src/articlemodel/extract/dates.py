@@ -673,14 +673,27 @@ def _ascii_digits(pattern: str) -> str:
     same matches in the texts the standard-library patterns read (characters of
     _SIMPLE_CASE_RANGES and their lower case, whose only decimal digits are ASCII; pinned by
     a test), and faster to run (``\\d`` looks every character up in the Unicode tables)."""
+    return _rewrite_escapes(pattern, {r"\d": "0-9"})
+
+
+def _rewrite_escapes(pattern: str, classes: Mapping[str, str], boundary: str | None = None) -> str:
+    """``pattern`` with each escape of ``classes`` (``\\d``, ``\\p{L}``: two characters, or five
+    for a ``\\p``) written as its members, in brackets outside a class and bare inside one, and
+    ``\\b`` outside a class written as ``boundary`` when given; everything else as it stands."""
     out: list[str] = []
     i, in_class = 0, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\" and i + 1 < len(pattern):
-            escaped = pattern[i + 1]
-            out.append(("0-9" if in_class else "[0-9]") if escaped == "d" else char + escaped)
-            i += 2
+            escape = pattern[i : i + 5] if pattern[i + 1] == "p" else pattern[i : i + 2]
+            if escape in classes:
+                members = classes[escape]
+                out.append(members if in_class else f"[{members}]")
+            elif boundary is not None and escape == r"\b" and not in_class:
+                out.append(boundary)
+            else:
+                out.append(escape)
+            i += len(escape)
             continue
         out.append(char)
         i += 1
@@ -781,32 +794,7 @@ def _plain_source(pattern: str) -> str:
     (_PLAIN_CLASSES) inside or outside a class, and \\b as the boundary of _PLAIN_WORD: in
     texts of _SIMPLE_CASE_RANGES (without _DOTLESS_I), ``re`` with IGNORECASE | VERBOSE
     matches it as ``regex`` with _FLAGS matches the source (pinned by a test)."""
-    out: list[str] = []
-    i, in_class = 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\" and i + 1 < len(pattern):
-            escape = pattern[i : i + 5] if pattern[i + 1] == "p" else pattern[i : i + 2]
-            if escape in _PLAIN_CLASSES:
-                members = _PLAIN_CLASSES[escape]
-                out.append(members if in_class else f"[{members}]")
-            elif escape == r"\b" and not in_class:
-                out.append(_PLAIN_BOUNDARY)
-            else:
-                out.append(escape)
-            i += len(escape)
-            continue
-        out.append(char)
-        i += 1
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            for literal in "^]":
-                if pattern[i : i + 1] == literal:
-                    out.append(literal)
-                    i += 1
-    return "".join(out)
+    return _rewrite_escapes(pattern, _PLAIN_CLASSES, _PLAIN_BOUNDARY)
 
 
 def _plain_form(pattern: str) -> re.Pattern[str] | None:
