@@ -19,7 +19,7 @@ import regex
 from articlemodel.layout import Layout
 from articlemodel.lexicons import load_set
 
-__all__ = ["Document", "Region", "Sentence", "Token", "segment", "tokenize"]
+__all__ = ["Document", "Region", "Sentence", "Token", "char_positions", "segment", "tokenize"]
 
 RegionKind = Literal["headline", "standfirst", "body"]
 
@@ -152,17 +152,28 @@ def _is_abbreviation(text: str, period: int) -> bool:
     return lowered in _ABBREVIATIONS and word[0].isupper()
 
 
-def _marks(text: str) -> list[int]:
-    """Where the terminal marks of ``text`` stand, in order: the only places where a match of
-    _BOUNDARY_PATTERN can start (str.find skips to them faster than a pattern does)."""
-    found = []
-    for mark in _MARKS:
-        at = text.find(mark)
+def char_positions(text: str, chars: str) -> list[int]:
+    """The offsets of every occurrence of any of ``chars`` in ``text``, in order (str.find
+    skips to a character faster than a pattern does).
+
+    Example:
+        >>> char_positions("He said “yes”.", "“”")
+        [8, 12]
+    """
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
         while at >= 0:
             found.append(at)
-            at = text.find(mark, at + 1)
+            at = text.find(char, at + 1)
     found.sort()
     return found
+
+
+def _marks(text: str) -> list[int]:
+    """Where the terminal marks of ``text`` stand, in order: the only places where a match of
+    _BOUNDARY_PATTERN can start."""
+    return char_positions(text, _MARKS)
 
 
 def _boundaries(text: str, start: int, end: int, marks: list[int]) -> list[tuple[str, int, int]]:

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlemodel.extract import quotes as q
+from articlemodel.segment import char_positions
 
 TEXTS = [
     "“We will not sign,” the minister said on Friday. He went on to say that talks had failed.",
@@ -179,10 +180,10 @@ def test_is_space_is_the_patterns_space() -> None:
 
 def test_marks_found_by_find() -> None:
     text = "a “b” 'c' ‘d’ «e» „f‟ ‹g› \"h\""
-    assert q._char_positions(text, q._DOUBLE_MARKS) == [
+    assert char_positions(text, q._DOUBLE_MARKS) == [
         i for i, c in enumerate(text) if c in q._DOUBLE_MARKS
     ]
-    assert q._between(q._char_positions(text, q._SINGLE_MARKS), 5, 14) == [
+    assert q._between(char_positions(text, q._SINGLE_MARKS), 5, 14) == [
         i for i, c in enumerate(text) if c in q._SINGLE_MARKS and 5 <= i < 14
     ]
 

@@ -51,7 +51,7 @@ from articlemodel import settings
 from articlemodel.extract.trie import trie_alternation
 from articlemodel.lexicons import load_lines, load_set
 from articlemodel.models import Organization, Person, Quote
-from articlemodel.segment import Document, Region
+from articlemodel.segment import Document, Region, char_positions
 
 __all__ = ["extract_quotes"]
 
@@ -590,18 +590,6 @@ def _next_opens_with_mark(text: str, region: Region) -> int | None:
     return None
 
 
-def _char_positions(text: str, chars: str) -> list[int]:
-    """The offsets of every occurrence of any of ``chars`` in ``text``, in order."""
-    found: list[int] = []
-    for char in chars:
-        i = text.find(char)
-        while i >= 0:
-            found.append(i)
-            i = text.find(char, i + 1)
-    found.sort()
-    return found
-
-
 def _between(positions: list[int], lo: int, hi: int) -> list[int]:
     """The sorted ``positions`` in [lo, hi)."""
     return positions[bisect.bisect_left(positions, lo) : bisect.bisect_left(positions, hi)]
@@ -609,7 +597,7 @@ def _between(positions: list[int], lo: int, hi: int) -> list[int]:
 
 def _pair_double(text: str, regions: Sequence[Region]) -> list[_Raw]:
     """Pair double quote marks and guillemets over the regions, in one pass."""
-    marks = _char_positions(text, _DOUBLE_MARKS)
+    marks = char_positions(text, _DOUBLE_MARKS)
     found: list[_Raw] = []
     limit = settings.MAX_QUOTE_CHARS
     open_at = -1  # index of the opening mark, or -1
@@ -706,7 +694,7 @@ def _pair_single(text: str, marks: list[int], lo: int, hi: int, region: int) -> 
 
 def _find_marks(text: str, regions: Sequence[Region]) -> list[_Raw]:
     doubles = _pair_double(text, regions)
-    marks = _char_positions(text, _SINGLE_MARKS)
+    marks = char_positions(text, _SINGLE_MARKS)
     singles: list[_Raw] = []
     if not marks:
         return sorted(doubles, key=lambda r: r.start)
