@@ -633,14 +633,45 @@ def test_trigger_tokens_match_the_word_scan() -> None:
 
 def test_full_case_text_reads_as_before() -> None:
     # "ﬁ" folds to "fi" only with full case folding: the text is read with the VERSION1
-    # patterns, and its trigger words word by word. ("the ﬁrst quarter" is read as the
-    # latest quarter: the ordinal words are matched without case folding.)
+    # patterns, and its trigger words word by word; the words a rule matched are looked up
+    # case-folded, so "ﬁve" is five and "the ﬁrst quarter" the first.
     found = _triples("Prices hit a ﬁve-year high in the ﬁrst quarter on Monday.")
     assert found == [
-        ("ﬁve-year", "PXY", "duration"),
-        ("the ﬁrst quarter", "2018-Q2", "date"),
+        ("ﬁve-year", "P5Y", "duration"),
+        ("the ﬁrst quarter", "2018-Q1", "date"),
         ("Monday", "2018-06-04", "date"),
     ]
+
+
+# Texts with letters that only full case folding matches to the lexicons' words (ligatures,
+# the long s of old print and OCR, ß), each with its plain spelling: the same values, and no
+# error (a unit word with a long s once raised KeyError).
+FULL_CASE_PAIRS = [
+    pytest.param("Prices rose in the ﬁrst quarter.", "Prices rose in the first quarter.", id="fi"),
+    pytest.param("He left ﬁve years ago.", "He left five years ago.", id="fi-number"),
+    pytest.param(
+        "It ended three ſeconds later.", "It ended three seconds later.", id="long-s-unit"
+    ),
+    pytest.param(
+        "Sales fell in the ſpring of 2017.", "Sales fell in the spring of 2017.", id="long-s-season"
+    ),
+    pytest.param(
+        "The market opens every Monday at noon, ſaid the Straße vendors.",
+        "The market opens every Monday at noon, said the Strasse vendors.",
+        id="sharp-s",
+    ),
+    pytest.param(
+        "He was jailed for ﬁfteen months.", "He was jailed for fifteen months.", id="fi-months"
+    ),
+]
+
+
+@pytest.mark.parametrize(("folded", "plain"), FULL_CASE_PAIRS)
+def test_full_case_letters_read_as_their_plain_spelling(folded: str, plain: str) -> None:
+    assert [(value, kind) for _, value, kind in _triples(folded)] == [
+        (value, kind) for _, value, kind in _triples(plain)
+    ]
+    assert _triples(plain)  # each plain text holds an expression
 
 
 def test_span_starting_inside_a_word() -> None:

@@ -516,7 +516,7 @@ def _capitalized(word: str) -> bool:
 def _parse_number(text: str) -> float | None:
     """A written quantity as a number; None for vague ones (several, a few)."""
     lex = _lexicon()
-    words = _SPACES_PATTERN.sub(" ", text.lower().replace("-", " ")).strip()
+    words = _SPACES_PATTERN.sub(" ", text.casefold().replace("-", " ")).strip()
     half = 0.0
     if words.endswith(" and a half"):
         words, half = words[: -len(" and a half")], 0.5
@@ -548,7 +548,7 @@ def _parse_number(text: str) -> float | None:
 
 def _ordinal(text: str) -> int | None:
     lex = _lexicon()
-    word = text.lower().replace("-", " ")
+    word = text.casefold().replace("-", " ")
     match = _ORDINAL_DIGITS_PATTERN.fullmatch(word)
     if match:
         return int(match.group(1))
@@ -1449,7 +1449,7 @@ class _Grammar:
         )
 
     def _month_number(self, word: str) -> int | None:
-        return self.lex.months.get(word.lower().rstrip("."))
+        return self.lex.months.get(word.casefold().rstrip("."))
 
     # ------------------------------------------------------------------ absolute dates
 
@@ -1496,7 +1496,9 @@ class _Grammar:
         rule = "month_day" if match.start(group["mon"]) < match.start(group["day"]) else "day_month"
         # The capital checked above is what keeps "3 may" out; the lexicon's need_cue words
         # ("may", "march") need a cue only when the month stands alone (_month).
-        weekday = self.lex.weekdays.get(match[group["wd"]].lower()) if match[group["wd"]] else None
+        weekday = (
+            self.lex.weekdays.get(match[group["wd"]].casefold()) if match[group["wd"]] else None
+        )
         if match[group["y"]]:
             try:
                 fixed = datetime.date(int(match[group["y"]]), month, day)
@@ -1557,11 +1559,11 @@ class _Grammar:
         rely = _norm(match[group["rely"]])
         following = _OF_RELATIVE_YEAR_PATTERN.match(text, match.end(), match.end() + 30)
         if following and not rely:
-            rely = following.group(1).lower()
+            rely = following.group(1).casefold()
         if not (rel or rely or match[group["part"]]):
             before = _word_before(text, match.start())
-            cue = before.lower() in self.lex.cues
-            if word.lower() in self.lex.need_cue and not cue:
+            cue = before.casefold() in self.lex.cues
+            if word.casefold() in self.lex.need_cue and not cue:
                 return
             if not cue and _capitalized(before) and not _at_sentence_start(text, match.start()):
                 return  # Theresa May, Prime Minister March
@@ -1626,8 +1628,8 @@ class _Grammar:
 
     def _year(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         year = int(match[group["y"]])
-        before = _word_before(text, match.start()).lower()
-        after = _word_after(text, match.end()).lower()
+        before = _word_before(text, match.start()).casefold()
+        after = _word_after(text, match.end()).casefold()
         plain = not (match[group["part"]] or match[group["theyear"]] or match[group["fiscal"]])
         if plain:
             if before in self.lex.not_year_before or before.rstrip(".") in self.lex.not_year_before:
@@ -1657,7 +1659,7 @@ class _Grammar:
 
     def _short_year(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         before = _word_before(text, match.start())
-        if before.lower() not in self.lex.cues and not _capitalized(before):
+        if before.casefold() not in self.lex.cues and not _capitalized(before):
             return
         two = int(match[group["yy"]])
 
@@ -1675,7 +1677,7 @@ class _Grammar:
         if match[group["d2"]] is not None:
             if not (match[group["the"]] or match[group["part"]]):
                 return
-            before = _word_before(text, match.start()).lower()
+            before = _word_before(text, match.start()).casefold()
             if before in {"their", "his", "her", "my", "your", "our", "its", "late", "early"}:
                 return
         if match[group["c"]]:
@@ -1699,7 +1701,7 @@ class _Grammar:
         digit = [
             "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
             "nineties",
-        ].index(match[group["w"]].lower()) + 2  # fmt: skip
+        ].index(match[group["w"]].casefold()) + 2  # fmt: skip
         yield self._candidate(match, "date", _fixed(f"19{digit}", "decade"), rule="decade_word")
 
     def _century(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
@@ -1709,10 +1711,10 @@ class _Grammar:
         yield self._candidate(match, "date", _fixed(f"{number - 1:02d}", "century"), rule="century")
 
     def _quarter(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
-        unit = match[group["unit"]].lower()
+        unit = match[group["unit"]].casefold()
         size = 4 if unit == "quarter" else 2
         letter = "Q" if unit == "quarter" else "H"
-        ordinal_word = (match[group["ord"]] or "").lower()
+        ordinal_word = (match[group["ord"]] or "").casefold()
         adj = _norm(match[group["adj"]])
         year_text = match[group["y1"]] or match[group["y2"]] or match[group["y3"]]
         rel_year = _norm(match[group["rely"]] or match[group["rel2"]])
@@ -1723,7 +1725,7 @@ class _Grammar:
             return  # "the first half" of a match
         if not (ordinal_word or adj or has_year) and _word_before(
             text, match.start()
-        ).lower() not in {"in", "during", "for", "over"}:
+        ).casefold() not in {"in", "during", "for", "over"}:
             return
         ordinal = _ordinal(ordinal_word) if ordinal_word else None
         if ordinal == -1 and has_year:
@@ -1800,10 +1802,10 @@ class _Grammar:
         yield self._candidate(match, "date", _fixed(value), rule="quarter_code")
 
     def _season(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
-        word = match[group["season"]].lower()
+        word = match[group["season"]].casefold()
         rel = _norm(match[group["rel"]])
         code = self.lex.seasons[word]
-        before = _word_before(text, match.start()).lower()
+        before = _word_before(text, match.start()).casefold()
         if match[group["season"]][0].isupper() and not _at_sentence_start(
             text, match.start(group["season"])
         ):
@@ -1817,7 +1819,7 @@ class _Grammar:
         ):
             return
         if rel in {"the", "that"} and word not in {"fall", "spring"}:
-            after = _word_after(text, match.end()).lower()
+            after = _word_after(text, match.end()).casefold()
             if after == "of" and not match[group["y"]]:
                 return
         order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
@@ -1914,8 +1916,8 @@ class _Grammar:
 
     def _the_unit(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         det = _norm(match[group["det"]]).replace("very ", "")
-        unit = match[group["unit"]].lower()
-        before = _word_before(text, match.start()).lower()
+        unit = match[group["unit"]].casefold()
+        before = _word_before(text, match.start()).casefold()
         if det == "the" and not (match[group["adj"]] or match[group["part"]]):
             allowed = {
                 "day": {"end", "ended", "ending", "ends", "close", "closed", "closing", "closes",
@@ -1926,7 +1928,7 @@ class _Grammar:
                          "ends", "end", "through", "all"})  # fmt: skip
             if before not in allowed:
                 return
-            after = _word_after(text, match.end()).lower()
+            after = _word_after(text, match.end()).casefold()
             if unit != "weekend" and after in {"before", "after", "when", "of", "that", "in"}:
                 return
         if unit == "weekend":
@@ -1961,11 +1963,11 @@ class _Grammar:
         if not _capitalized(word):
             return
         before = _word_before(text, match.start())
-        if before.lower() in self.lex.weekday_not_after and _capitalized(before):
+        if before.casefold() in self.lex.weekday_not_after and _capitalized(before):
             return
-        weekday = self.lex.weekdays[word.lower()]
+        weekday = self.lex.weekdays[word.casefold()]
         rel = _norm(match[group["rel"]])
-        part = self.lex.parts_of_day.get((match[group["pod"]] or "").lower())
+        part = self.lex.parts_of_day.get((match[group["pod"]] or "").casefold())
         anchored = rel in {"the following", "the previous"}
 
         def resolve(scope: _Scope) -> _Value:
@@ -1988,8 +1990,8 @@ class _Grammar:
         yield self._candidate(match, kind, resolve, anchored=anchored, rule="weekday")
 
     def _deictic(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
-        word = (match[group["word"]] or match[group["this"]]).lower()
-        pod_word = (match[group["pod"]] or match[group["pod2"]] or "").lower()
+        word = (match[group["word"]] or match[group["this"]]).casefold()
+        pod_word = (match[group["pod"]] or match[group["pod2"]] or "").casefold()
         part = self.lex.parts_of_day.get(pod_word)
         offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}.get(word)
         if word == "last":
@@ -2014,7 +2016,7 @@ class _Grammar:
             return
         # The word after is read only for the phrases whose checks need it.
         after = (
-            _word_after(text, match.end()).lower()
+            _word_after(text, match.end()).casefold()
             if phrase in {"the past", "the future", "the present", "current", "recent"}
             else ""
         )
@@ -2032,7 +2034,7 @@ class _Grammar:
         if phrase in {"current", "recent"} and after in {"account", "affairs", "events"}:
             return
         if phrase == "just now" or phrase.startswith(("the long", "the short", "the medium")):
-            before = _word_before(text, match.start()).lower()
+            before = _word_before(text, match.start()).casefold()
             if phrase != "just now" and before not in {"in", "over", "for", "during"}:
                 return
         if not spec.startswith("day:"):
@@ -2051,8 +2053,8 @@ class _Grammar:
         direction = _norm(match[group["dir"]])
         qty = _norm(match[group["qty"]])
         amount = 1.0 if qty in {"a", "an"} else _parse_number(match[group["qty"]])
-        if match.group().lower().rstrip().endswith("and a half ago") or " and a half " in (
-            match.group().lower()
+        if match.group().casefold().rstrip().endswith("and a half ago") or " and a half " in (
+            match.group().casefold()
         ):
             amount = None if amount is None else amount + (0.0 if "half" in qty else 0.5)
         sign = 1 if direction in {"later", "from now", "hence"} else -1
@@ -2076,7 +2078,7 @@ class _Grammar:
         yield self._candidate(match, "date", resolve, anchored=anchored, rule="ago")
 
     def _same_period(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
-        unit = match[group["unit"]].lower()
+        unit = match[group["unit"]].casefold()
 
         def resolve(scope: _Scope) -> _Value:
             anchor = scope.anchor_calendar()
@@ -2099,7 +2101,7 @@ class _Grammar:
         unit = self.lex.units[_norm(match[group["unit"]])]
         qty = _norm(match[group["qty"]])
         rel = _norm(match[group["rel"]])
-        before = _word_before(text, match.start()).lower()
+        before = _word_before(text, match.start()).casefold()
         if qty == "few" and not (match[group["the"]] or match[group["approx"]]):
             return
         if qty in {"a", "an", "single"}:
@@ -2117,13 +2119,13 @@ class _Grammar:
             and not match[group["approx"]]
             and not match[group["the"]]
         ):
-            after = _word_after(text, match.end()).lower()
+            after = _word_after(text, match.end()).casefold()
             if after in {"he", "she", "they", "we", "i", "it", "you", "when", "the", "after"}:
                 return  # "one day he ..." names no duration
         tail = text[match.end() : match.end() + 40]
         old = _OLD_PATTERN.match(tail)
         if old:
-            after = _word_after(text, match.end() + old.end()).lower()
+            after = _word_after(text, match.end() + old.end()).casefold()
             if old["s"] or not after or after in self.lex.age_nouns or not after.isalpha():
                 return  # a 59-year-old man: an age
             if not after[0].islower():
@@ -2137,7 +2139,7 @@ class _Grammar:
         if (
             match[group["sep"]]
             and "-" in match[group["sep"]]
-            and match[group["unit"]].lower().endswith("s")
+            and match[group["unit"]].casefold().endswith("s")
         ):
             return
         amount = 1.0 if qty in {"a", "an", "single"} else _parse_number(match[group["qty"]])
@@ -2178,12 +2180,12 @@ class _Grammar:
         )
 
     def _bare_plural(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
-        unit = self.lex.units[match[group["unit"]].lower()]
-        if match[group["the"]] and _word_before(text, match.start()).lower() not in {
+        unit = self.lex.units[match[group["unit"]].casefold()]
+        if match[group["the"]] and _word_before(text, match.start()).casefold() not in {
             "over", "through", "throughout", "across"
         }:  # fmt: skip
             return
-        after = _word_after(text, match.end()).lower()
+        after = _word_after(text, match.end()).casefold()
         if after in {"ago", "old", "later", "earlier"}:
             return
         value = timex.duration_value(None, unit)
@@ -2192,10 +2194,10 @@ class _Grammar:
         )
 
     def _long_adjective(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
-        word = match[group["unit"]].lower()
+        word = match[group["unit"]].casefold()
         unit = self.lex.units[word]
         plural = word != unit
-        if match[group["what"]].lower() == "old" and not plural:
+        if match[group["what"]].casefold() == "old" and not plural:
             return
         value = timex.duration_value(None if plural else 1, unit)
         yield self._candidate(
@@ -2204,14 +2206,14 @@ class _Grammar:
 
     def _every(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
         what = match[group["what"]]
-        key = what.lower()
-        other = (match[group["other"]] or "").lower() == "other"
+        key = what.casefold()
+        other = (match[group["other"]] or "").casefold() == "other"
         amount = _parse_number(match[group["n"]]) if match[group["n"]] else 1.0
         if amount is None:
             return
         if other:
             amount *= 2
-        if match[group["q"]].lower() == "per" and key not in self.lex.units:
+        if match[group["q"]].casefold() == "per" and key not in self.lex.units:
             return
         if key in self.lex.units:
             unit = self.lex.units[key]
@@ -2238,7 +2240,7 @@ class _Grammar:
             return  # the Daily Telegraph, The Weekly Standard
         if word[0].isupper() and _capitalized(_word_after(text, match.end())):
             return
-        value = self.lex.sets[word.lower()]
+        value = self.lex.sets[word.casefold()]
         yield self._candidate(match, "set", _fixed(value, None), rule="set_word")
 
     def _frequency(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
@@ -2250,7 +2252,7 @@ class _Grammar:
         )
 
     def _rate(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
-        unit = self.lex.units[match[group["unit"]].lower()]
+        unit = self.lex.units[match[group["unit"]].casefold()]
         yield self._candidate(
             match, "set", _fixed(timex.duration_value(1, unit), None), rule="rate"
         )
@@ -2259,7 +2261,7 @@ class _Grammar:
         word = match[group["wd"]]
         if not _capitalized(word):
             return
-        value = f"XXXX-WXX-{self.lex.weekdays[word.lower()]}"
+        value = f"XXXX-WXX-{self.lex.weekdays[word.casefold()]}"
         yield self._candidate(match, "set", _fixed(value, None), rule="weekdays")
 
     # ------------------------------------------------------------------ times
@@ -2268,14 +2270,14 @@ class _Grammar:
         hour = int(match[group["h"]])
         minute = int(match[group["m"]]) if match[group["m"]] else 0
         ampm_text = match[group["ampm"]] if "ampm" in group else None
-        ampm = (ampm_text or "").lower().replace(".", "").replace(" ", "")
+        ampm = (ampm_text or "").casefold().replace(".", "").replace(" ", "")
         zone_text = (match[group["tz"]] or "").strip()
         if ampm:
             if not 1 <= hour <= 12:
                 return
             hour = hour % 12 + (12 if ampm.startswith("p") else 0)
         elif not zone_text:
-            before = _word_before(text, match.start()).lower()
+            before = _word_before(text, match.start()).casefold()
             if before not in {"at", "by", "until", "till", "before", "after", "around", "about",
                               "from", "since", "approximately", "to", "and"}:  # fmt: skip
                 return
@@ -2294,7 +2296,7 @@ class _Grammar:
         yield self._candidate(match, "time", resolve, anchored=True, rule=rule)
 
     def _noon(self, match: _Match, text: str, group: _Groups) -> Iterator[_Candidate]:
-        clock = "12:00" if match[group["w"]].lower() in {"noon", "midday"} else "24:00"
+        clock = "12:00" if match[group["w"]].casefold() in {"noon", "midday"} else "24:00"
         dayword = match[group["dayw"]]
         day_resolver = self._day_resolver(dayword) if dayword else None
 
@@ -2307,7 +2309,7 @@ class _Grammar:
         yield self._candidate(match, "time", resolve, anchored=True, rule="noon")
 
     def _day_resolver(self, word: str) -> Callable[[_Scope], datetime.date | None]:
-        key = word.lower()
+        key = word.casefold()
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(key)
         weekday = self.lex.weekdays.get(key)
 
@@ -2399,7 +2401,7 @@ def _norm(text: str | None) -> str:
     # space to squeeze.
     if "  " in text or not text.replace(" ", "").isalnum():
         text = _SPACES_PATTERN.sub(" ", text)
-    return text.strip().lower().replace("’", "'")
+    return text.strip().casefold().replace("’", "'")
 
 
 def _leap(year: int) -> bool:
@@ -2567,7 +2569,7 @@ def _scan_tokens(grammar: _Grammar, text: str, start: int, end: int) -> list[_To
     for match in _TOKEN_PATTERN.finditer(text, start, end):
         kind = match.lastgroup
         if kind == "word":
-            rules = word_rules.get(match.group().lower())
+            rules = word_rules.get(match.group().casefold())
             if rules is None:
                 continue
         else:
@@ -2779,7 +2781,7 @@ def _month_day_of(text: str) -> tuple[int, int] | None:
     if match is None:
         return None
     word, number = (match["a"], match["b"]) if match["a"] else (match["d"], match["c"])
-    month = lex.months.get(word.lower())
+    month = lex.months.get(word.casefold())
     if month is None:
         return None
     return month, int(number)
