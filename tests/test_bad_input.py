@@ -10,7 +10,14 @@ import datetime
 
 import pytest
 
-from articlemodel import Article, InvalidDateError, InvalidTextError, parse_article
+from articlemodel import (
+    Article,
+    InvalidDateError,
+    InvalidTextError,
+    ParseError,
+    parse_article,
+    pipeline,
+)
 
 SAMPLE = "Storm hits coast\n\nMIAMI (AP) — A storm hit the coast on Monday, officials said.\n\n"
 
@@ -98,3 +105,27 @@ def test_ten_megabyte_article_parses() -> None:
     article = parse_article(text, published="2018-06-05")
     assert len(article.text) >= 9_900_000
     assert len(article.paragraphs) > 50_000
+
+
+@pytest.mark.parametrize(
+    ("stage", "error"),
+    [
+        ("extract_dates", KeyError("seconds")),
+        ("extract_quotes", IndexError("list index out of range")),
+        ("parse_layout", ValueError("bad span")),
+    ],
+)
+def test_a_parser_failure_is_a_parse_error(
+    monkeypatch: pytest.MonkeyPatch, stage: str, error: Exception
+) -> None:
+    """A parser that fails on a text that passed the input checks (a bug) surfaces as a
+    ParseError, an ArticlemodelError, with the original exception as its cause."""
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise error
+
+    monkeypatch.setattr(pipeline, stage, failing)
+    with pytest.raises(ParseError, match="please report it") as raised:
+        parse_article(SAMPLE, published="2018-06-05")
+    assert raised.value.__cause__ is error
+    assert type(error).__name__ in str(raised.value)

@@ -147,3 +147,19 @@ def test_console_script_runs() -> None:
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("articlemodel ")
+
+
+def test_parse_failure_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A parser failing on a text (a bug) is one line and exit 1, not a traceback."""
+    from articlemodel import pipeline
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise KeyError("seconds")
+
+    monkeypatch.setattr(pipeline, "extract_dates", failing)
+    assert main(["parse", str(SAMPLE)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("articlemodel: error: parsing failed (KeyError: 'seconds')")

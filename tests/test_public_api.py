@@ -19,6 +19,7 @@ EXPECTED = [
     "Location",
     "Mention",
     "Organization",
+    "ParseError",
     "Person",
     "Quote",
     "__version__",
@@ -47,3 +48,4 @@ def test_error_tree() -> None:
     assert issubclass(articlemodel.InvalidDateError, ValueError)
     assert issubclass(articlemodel.ArticleFileError, articlemodel.ArticlemodelError)
     assert issubclass(articlemodel.InvalidInputError, articlemodel.ArticlemodelError)
+    assert issubclass(articlemodel.ParseError, articlemodel.ArticlemodelError)

@@ -15,6 +15,7 @@ from articlemodel.errors import (
     InvalidDateError,
     InvalidInputError,
     InvalidTextError,
+    ParseError,
 )
 from articlemodel.io import load_article
 from articlemodel.models import (
@@ -48,6 +49,7 @@ __all__ = [
     "Location",
     "Mention",
     "Organization",
+    "ParseError",
     "Person",
     "Quote",
     "__version__",

@@ -7,7 +7,8 @@ them all; the input errors are also ``ValueError`` for callers that catch that::
     ├── InvalidInputError (also ValueError)
     │   ├── InvalidTextError       text that cannot be parsed: empty, not text, not UTF-8
     │   └── InvalidDateError       a ``published`` value that is not a date
-    └── ArticleFileError (also OSError)   an article file that cannot be read
+    ├── ArticleFileError (also OSError)   an article file that cannot be read
+    └── ParseError (also RuntimeError)    a parser failed on a text: a bug to report
 
 Article data that breaks the model's rules raises Pydantic's ``ValidationError`` instead, with
 the JSON path of each problem (``quotes.2.speaker_mention``).
@@ -34,3 +35,8 @@ class InvalidDateError(InvalidInputError):
 
 class ArticleFileError(ArticlemodelError, OSError):
     """An article file is missing, unreadable or not UTF-8."""
+
+
+class ParseError(ArticlemodelError, RuntimeError):
+    """A parser failed on a text that passed the input checks: a bug in articlemodel, to be
+    reported with the text. The original exception is its ``__cause__``."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from articlemodel.errors import InvalidDateError, InvalidTextError
+from articlemodel.errors import ArticlemodelError, InvalidDateError, InvalidTextError, ParseError
 from articlemodel.extract.dates import extract_dates, find_published, resolve_dateline
 from articlemodel.extract.locations import extract_locations
 from articlemodel.extract.organizations import extract_organizations
@@ -91,6 +91,7 @@ def parse_article(text: str | bytes, *, published: DateLike | None = None) -> Ar
     Raises:
         InvalidTextError: ``text`` is empty, not text, not UTF-8, or too long.
         InvalidDateError: ``published`` is not a date.
+        ParseError: a parser failed on the text (a bug: please report it with the text).
 
     Example:
         >>> article = parse_article("Storm hits coast\\n\\nMIAMI (AP) — A storm hit.")
@@ -99,6 +100,21 @@ def parse_article(text: str | bytes, *, published: DateLike | None = None) -> Ar
     """
     text = _coerce_text(text)
     reference = coerce_date(published)
+    try:
+        return _parse(text, reference)
+    except ArticlemodelError:
+        raise
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as error:
+        raise ParseError(
+            f"parsing failed ({type(error).__name__}: {error}); this is a bug in articlemodel, "
+            "please report it with the text"
+        ) from error
+
+
+def _parse(text: str, reference: datetime.date | None) -> Article:
+    """The stages, on checked input."""
     layout = parse_layout(text)
     doc = segment(text, layout)
 
