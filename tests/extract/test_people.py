@@ -30,10 +30,11 @@ from articlemodel.segment import segment
 Expected = list[tuple[str, str | EllipsisType | None, list[str]]]
 Case = tuple[str, Expected]
 
-# The stdlib forms of the patterns need Python 3.11's re (possessive quantifiers, atomic
-# groups); on 3.10 the regex forms read every text (test_regex_forms_alone_read_the_same).
+# The stdlib forms of the patterns need re as of Python 3.11.5 (possessive quantifiers and
+# atomic groups, matched correctly); before it the regex forms read every text
+# (test_regex_forms_alone_read_the_same).
 _NEEDS_STDLIB_FORMS = pytest.mark.skipif(
-    not POSSESSIVE, reason="the stdlib forms need re from Python 3.11"
+    not POSSESSIVE, reason="the stdlib forms need re from Python 3.11.5"
 )
 
 
@@ -769,8 +770,9 @@ _FALLBACK_TEXTS = [
 
 @pytest.mark.parametrize("text", _FALLBACK_TEXTS)
 def test_regex_forms_alone_read_the_same(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    """Where re cannot read the stdlib forms (Python 3.10: POSSESSIVE is False), no text is
-    simple and the regex forms read every text, with the same people found."""
+    """Where re cannot read the stdlib forms or match them right (before Python 3.11.5:
+    POSSESSIVE is False), no text is simple and the regex forms read every text, with the
+    same people found."""
     expected = [(p.name, p.role, [(m.start, m.end) for m in p.mentions]) for p in _people(text)]
     assert expected  # each text names people
     monkeypatch.setattr(people_module, "POSSESSIVE", False)

@@ -161,7 +161,8 @@ _ASCII_BYTES = bytes(range(128))
 def _simple_text(text: str) -> bool:
     """Whether none of the characters of ``text`` outside ASCII is a letter, a mark or a digit
     (read from its UTF-8 bytes without the ASCII ones: the other characters' bytes). Always
-    False where ``re`` cannot read the stdlib forms (Python 3.10: see extract.stdlib)."""
+    False where ``re`` cannot read or match the stdlib forms right (before Python 3.11.5:
+    see extract.stdlib)."""
     if not POSSESSIVE:
         return False
     if text.isascii():
