@@ -377,6 +377,22 @@ def test_traps(text: str) -> None:
     assert _mentions(_locations(text)) == {}
 
 
+# Text scraped from a page, a link glued to the next line: a prefix inside a word opens no
+# "River X" or "Mount X" (the name alone may still be found).
+GLUED_PREFIXES = [
+    pytest.param("Read moreRiver Thames barrier closed.", "Thames", id="river"),
+    pytest.param("Share thisMount Sinjar story.", "Sinjar", id="mount"),
+    pytest.param("Live updatesLake Chad basin talks resume.", "Chad", id="lake"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), GLUED_PREFIXES)
+def test_no_mention_starts_inside_a_word(text: str, name: str) -> None:
+    mentions = [m for loc in _locations(text) for m in loc.mentions]
+    assert all(m.start == 0 or not text[m.start - 1].isalpha() for m in mentions)
+    assert name in {m.text for m in mentions}
+
+
 def test_organization_spans_are_skipped() -> None:
     text = "Kurdistan 24 reported the clashes, citing Erbil officials and the Iraq Army."
     outlet = Organization(

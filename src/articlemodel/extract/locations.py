@@ -255,7 +255,7 @@ _CONTEXT_RULES: Final = (
     # the River Thames / Lake Chad / Mount Sinjar / Gulf of Aden (prefix in the span)
     _rule(
         "cap_prefix",
-        rf"(?P<prefix>{_CAP_PREFIX_RE}){_SP}(?P<name>{_NAME_RE})",
+        rf"(?<![\p{{L}}\p{{M}}'’\-])(?P<prefix>{_CAP_PREFIX_RE}){_SP}(?P<name>{_NAME_RE})",
         keywords="River Lake Mount Mt. Gulf Sea Bay Strait Isle",
     ),
     # Kafr Nabl village / Tal Afar airport (the lower-case noun is not in the span)
